@@ -1,0 +1,49 @@
+# The NASSS complexity self-assessment toolkit.
+#   make run    build what is needed and run it
+#   make test   vet, all tests, and a short run of every fuzz target
+#   make build  the native command line, bin/nasss
+
+SHELL    := /bin/bash
+GO       ?= go
+FUZZTIME ?= 10s
+BIN      := bin/nasss
+
+.PHONY: all build run test vet unit fuzz clean
+
+all: build
+
+build: $(BIN)
+
+# Go's build cache makes this cheap when nothing changed.
+$(BIN): FORCE
+	$(GO) build -o $(BIN) ./cmd/nasss
+
+run: $(BIN)
+	$(BIN) example --mode full --respondents 3 | $(BIN) score -
+
+test: vet unit fuzz
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 ./...
+
+# Every Fuzz function in the tree, found by name, runs for FUZZTIME.
+# Minimisation is capped: a new input is kept as found rather than shrunk
+# for a minute, which would eat the whole budget.
+fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+	  pkg=$$(dirname $$f); \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz $$t in $$pkg for $(FUZZTIME)"; \
+	    log=$$(mktemp); \
+	    if $(GO) test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x >$$log 2>&1; \
+	    then tail -n 3 $$log; rm -f $$log; else cat $$log; rm -f $$log; exit 1; fi; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin
+
+FORCE:

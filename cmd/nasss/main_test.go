@@ -1,0 +1,180 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// nasss runs the command line in process.
+func nasss(stdin string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &env{strings.NewReader(stdin), &out, &errb})
+	return code, out.String(), errb.String()
+}
+
+func makeExample(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := nasss("", append([]string{"example"}, args...)...)
+	if code != 0 {
+		t.Fatalf("example %v: exit %d: %s", args, code, errs)
+	}
+	return out
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args        []string
+		code        int
+		out, errs   string // substrings expected in stdout and stderr
+		quietStdout bool
+	}{
+		{[]string{}, 2, "", "Usage: nasss COMMAND", true},
+		{[]string{"-h"}, 0, "Commands:", "", false},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, true},
+		{[]string{"bank", "-h"}, 0, "Usage: nasss bank [--json | --stats]", "", false},
+		{[]string{"example", "-h"}, 0, "--respondents", "", false},
+		{[]string{"score", "-h"}, 0, "Usage: nasss score [--json] FILE|-", "", false},
+		{[]string{"validate", "-h"}, 0, "Usage: nasss validate FILE...", "", false},
+		{[]string{"bank", "--colour"}, 2, "", "flag provided but not defined: -colour", true},
+		{[]string{"bank", "extra"}, 2, "", `unexpected argument "extra"`, true},
+		{[]string{"example", "--mode", "medium"}, 2, "", "--mode must be quick or full", true},
+		{[]string{"example", "--respondents", "0"}, 2, "", "--respondents must be 1 to 60", true},
+		{[]string{"example", "--respondents", "lots"}, 2, "", "invalid value", true},
+		{[]string{"example", "--seed", "-1"}, 2, "", "invalid value", true},
+		{[]string{"score"}, 2, "", "want one file", true},
+		{[]string{"score", "a", "b"}, 2, "", "want one file", true},
+		{[]string{"score", "no/such/file.json"}, 2, "", "no/such/file.json: no such file", true},
+		{[]string{"score", "."}, 2, "", ".:", true},
+		{[]string{"validate"}, 2, "", "want one or more files", true},
+	}
+	for _, tt := range tests {
+		code, out, errs := nasss("", tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(errs, tt.errs) {
+			t.Errorf("nasss %v: exit %d\nstdout %q\nstderr %q\nwant exit %d, stdout with %q, stderr with %q",
+				tt.args, code, out, errs, tt.code, tt.out, tt.errs)
+		}
+		if tt.quietStdout && out != "" {
+			t.Errorf("nasss %v: printed %q on stdout on failure", tt.args, out)
+		}
+	}
+}
+
+func TestBank(t *testing.T) {
+	code, out, _ := nasss("", "bank")
+	if code != 0 || !strings.Contains(out, "2A  What the technology is and does") || !strings.Contains(out, "Quick scan Q7") {
+		t.Errorf("outline: exit %d\n%s", code, out)
+	}
+	code, out, _ = nasss("", "bank", "--json")
+	b, err := q.ParseBank([]byte(out))
+	if code != 0 || err != nil || len(b.Items(q.Full)) != 24 {
+		t.Errorf("--json: exit %d, %v", code, err)
+	}
+	code, out, _ = nasss("", "bank", "--stats")
+	if code != 0 || !strings.Contains(out, "items           24 full, 7 quick") || !strings.Contains(out, "problems        0") {
+		t.Errorf("--stats: exit %d\n%s", code, out)
+	}
+}
+
+func TestExampleThenScore(t *testing.T) {
+	file := makeExample(t, "--mode", "full", "--respondents", "3", "--seed", "1")
+	if file != makeExample(t, "--mode", "full", "--respondents", "3", "--seed", "1") {
+		t.Error("the same seed gave different files")
+	}
+	if file == makeExample(t, "--mode", "full", "--respondents", "3", "--seed", "2") {
+		t.Error("different seeds gave the same file")
+	}
+	code, out, errs := nasss(file, "score", "-")
+	if code != 0 || errs != "" {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"Remote monitoring for heart failure",
+		"full assessment · 3 respondents · bank nasss-en-GB v1",
+		"5. The organisations", "of 7 domains", "Why: Complex:",
+		"Don't know yet, to find out:", "Top actions:", "not a validated prediction",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("score output lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, _ = nasss(file, "score", "--json", "-")
+	var rep scoreReport
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("score --json: exit %d, %v", code, err)
+	}
+	if len(rep.Profile.Domains) != 7 || rep.Profile.Respondents != 3 || len(rep.TopActions) != topActions {
+		t.Errorf("score --json: %d domains, %d respondents, %d actions", len(rep.Profile.Domains), rep.Profile.Respondents, len(rep.TopActions))
+	}
+
+	quick := makeExample(t, "--mode", "quick")
+	if code, out, _ := nasss(quick, "score", "-"); code != 0 || !strings.Contains(out, "quick assessment · 1 respondent ·") {
+		t.Errorf("quick score: exit %d\n%s", code, out)
+	}
+}
+
+// TestBadFiles runs the whole hostile corpus through score and validate:
+// exit 2, a message naming the file on stderr, nothing on stdout for
+// score, and never a panic.
+func TestBadFiles(t *testing.T) {
+	files, _ := filepath.Glob("../../questionnaire/testdata/bad/*")
+	if len(files) < 15 {
+		t.Fatalf("found %d hostile files, want at least 15", len(files))
+	}
+	for _, f := range files {
+		code, out, errs := nasss("", "score", f)
+		if code != 2 || out != "" || !strings.Contains(errs, filepath.Base(f)+": ") {
+			t.Errorf("score %s: exit %d, stdout %q, stderr %q", filepath.Base(f), code, out, errs)
+		}
+		if strings.Contains(errs, "panic") || strings.Contains(errs, "goroutine") || strings.Count(errs, "\n") > 1 {
+			t.Errorf("score %s: not a one-line message: %q", filepath.Base(f), errs)
+		}
+		data, _ := os.ReadFile(f)
+		if code, out, _ := nasss(string(data), "score", "-"); code != 2 || out != "" {
+			t.Errorf("score - < %s: exit %d", filepath.Base(f), code)
+		}
+	}
+	code, out, errs := nasss("", append([]string{"validate", "../../questionnaire/testdata/example-full-3.nasss.json"}, files...)...)
+	if code != 2 || strings.Count(out, "\n") != len(files)+1 || !strings.Contains(out, "example-full-3.nasss.json: ok") {
+		t.Errorf("validate: exit %d\n%s%s", code, out, errs)
+	}
+	if want := fmt.Sprintf("%d of %d files not valid", len(files), len(files)+1); !strings.Contains(errs, want) {
+		t.Errorf("validate: stderr %q lacks %q", errs, want)
+	}
+}
+
+// TestBinary runs the real binary in a pipe, as a user would.
+func TestBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "nasss")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ex := exec.Command(bin, "example", "--mode", "full", "--respondents", "3")
+	file, err := ex.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := exec.Command(bin, "score", "-")
+	score.Stdin = bytes.NewReader(file)
+	out, err := score.Output()
+	if err != nil || !strings.Contains(string(out), "of 7 domains") {
+		t.Errorf("example | score: %v\n%s", err, out)
+	}
+	bad := exec.Command(bin, "score", "../../questionnaire/testdata/bad/deep-nesting.json")
+	var stderr bytes.Buffer
+	bad.Stderr = &stderr
+	err = bad.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "nested more than") {
+		t.Errorf("bad file: %v, stderr %q", err, stderr.String())
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/nasss-toolkit/nasss
+
+go 1.26

@@ -1,0 +1,128 @@
+package questionnaire
+
+import (
+	"fmt"
+	"time"
+)
+
+// SchemaVersion is the file-format version this code writes and the newest
+// it reads. Older versions are migrated on read (see migrate.go).
+const SchemaVersion = 1
+
+// Assessment is one project's NASSS assessment: what the file holds.
+type Assessment struct {
+	Schema  int     `json:"schema"`
+	ID      string  `json:"id"`
+	Bank    Ref     `json:"bank"`
+	Project Project `json:"project"`
+	Mode    Mode    `json:"mode"`
+	// Respondents rated the items, each on their own.
+	Respondents []Respondent `json:"respondents"`
+	// Team holds the ratings the group agreed after discussion. They win
+	// over individual ratings wherever they exist.
+	Team map[string]Answer `json:"team,omitempty"`
+	// Reflections answer a domain's open questions, keyed by domain ID.
+	Reflections map[string]string `json:"reflections,omitempty"`
+	Actions     []Action          `json:"actions,omitempty"`
+	History     []Snapshot        `json:"history,omitempty"`
+	Created     time.Time         `json:"created"`
+	Updated     time.Time         `json:"updated"`
+}
+
+// Project describes what is being assessed.
+type Project struct {
+	Name         string `json:"name"`
+	Organisation string `json:"organisation,omitempty"`
+	Technology   string `json:"technology,omitempty"`
+	Notes        string `json:"notes,omitempty"`
+}
+
+// Respondent is one person's ratings. Name and role are optional so that a
+// workshop can stay anonymous.
+type Respondent struct {
+	ID      string            `json:"id"`
+	Name    string            `json:"name,omitempty"`
+	Role    string            `json:"role,omitempty"`
+	Answers map[string]Answer `json:"answers"`
+}
+
+// Label is how a respondent is shown: name, role, or "Respondent N".
+func (r Respondent) Label(i int) string {
+	switch {
+	case r.Name != "" && r.Role != "":
+		return r.Name + " (" + r.Role + ")"
+	case r.Name != "":
+		return r.Name
+	case r.Role != "":
+		return r.Role
+	}
+	return fmt.Sprintf("Respondent %d", i+1)
+}
+
+// Answer is a rating with an optional note. A note may exist without a
+// level: a thought written before deciding is kept, never dropped.
+type Answer struct {
+	Level Level  `json:"level,omitempty"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Status is where an action has got to.
+type Status string
+
+// The three states of an action.
+const (
+	NotStarted Status = "not-started"
+	InProgress Status = "in-progress"
+	Done       Status = "done"
+)
+
+// Valid reports whether s is one of the three states.
+func (s Status) Valid() bool { return s == NotStarted || s == InProgress || s == Done }
+
+// Action is an entry of the team's action plan. An action taken from the
+// bank records which suggestion it came from, so the plan can show it as
+// accepted, edited or dropped; the team's own actions have no Suggestion.
+type Action struct {
+	ID     string `json:"id"`
+	ItemID string `json:"item"`
+	// Suggestion is the key of the bank suggestion, e.g. "2A/complex/0".
+	Suggestion string `json:"suggestion,omitempty"`
+	Text       string `json:"text"`
+	Owner      string `json:"owner,omitempty"`
+	Due        Date   `json:"due,omitempty"`
+	Status     Status `json:"status"`
+	// Dropped records that the team decided against a suggestion, so it is
+	// not offered again.
+	Dropped bool `json:"dropped,omitempty"`
+}
+
+// Snapshot is the agreed ratings at one review, kept to compare over time.
+type Snapshot struct {
+	Date    Date              `json:"date"`
+	Label   string            `json:"label,omitempty"`
+	Mode    Mode              `json:"mode"`
+	Answers map[string]Answer `json:"answers"`
+}
+
+// Date is a calendar date written YYYY-MM-DD, or empty.
+type Date string
+
+// Time parses the date; ok is false for an empty or malformed date.
+func (d Date) Time() (t time.Time, ok bool) {
+	t, err := time.Parse(time.DateOnly, string(d))
+	return t, err == nil
+}
+
+// New starts an empty assessment against a bank.
+func New(b *Bank, id string, mode Mode, now time.Time) *Assessment {
+	now = now.UTC().Truncate(time.Second)
+	return &Assessment{
+		Schema:      SchemaVersion,
+		ID:          id,
+		Bank:        b.Ref(),
+		Mode:        mode,
+		Respondents: []Respondent{{ID: "r1", Answers: map[string]Answer{}}},
+		Created:     now,
+		Updated:     now,
+	}
+}

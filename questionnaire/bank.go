@@ -1,0 +1,257 @@
+// Package questionnaire holds the NASSS question bank, the Assessment a team
+// fills in, and the file format that carries it. It is pure Go: no UI, no
+// browser APIs and no PDF code, so the web app and the command line share it.
+package questionnaire
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"sort"
+	"sync"
+)
+
+// Bank is a versioned set of domains and items in one language.
+type Bank struct {
+	ID       string          `json:"id"`
+	Version  int             `json:"version"`
+	Language string          `json:"language"`
+	Title    string          `json:"title"`
+	Glossary []GlossaryEntry `json:"glossary"`
+	Domains  []Domain        `json:"domains"`
+
+	items map[string]*Item
+}
+
+// GlossaryEntry explains one term the bank could not avoid.
+type GlossaryEntry struct {
+	Term    string `json:"term"`
+	Meaning string `json:"meaning"`
+}
+
+// Domain is one of the seven NASSS domains.
+type Domain struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Summary     string   `json:"summary"`
+	Reflections []string `json:"reflections"`
+	// Quick is the single item the quick scan asks about the whole domain.
+	Quick Item `json:"quick"`
+	// Items are asked in the full assessment.
+	Items []Item `json:"items"`
+}
+
+// Item is one question, with what each level looks like for it and the
+// actions to suggest when it is rated complicated, complex or unknown.
+type Item struct {
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Question string  `json:"question"`
+	Help     string  `json:"help"`
+	Example  string  `json:"example"`
+	Levels   Levels  `json:"levels"`
+	Actions  Actions `json:"actions"`
+
+	// Domain is the ID of the domain that holds the item; set on load.
+	Domain string `json:"-"`
+}
+
+// Levels describes simple, complicated and complex for one item.
+type Levels struct {
+	Simple      string `json:"simple"`
+	Complicated string `json:"complicated"`
+	Complex     string `json:"complex"`
+}
+
+// Describe returns the item-specific description of a scale level, or ""
+// for levels that have none (unknown, not applicable).
+func (l Levels) Describe(level Level) string {
+	switch level {
+	case Simple:
+		return l.Simple
+	case Complicated:
+		return l.Complicated
+	case Complex:
+		return l.Complex
+	}
+	return ""
+}
+
+// Actions are the suggested actions for an item, by the level that calls for them.
+type Actions struct {
+	Complicated []string `json:"complicated"`
+	Complex     []string `json:"complex"`
+	Unknown     []string `json:"unknown"`
+}
+
+// For returns the suggestions for a level; simple and not-applicable have none.
+func (a Actions) For(level Level) []string {
+	switch level {
+	case Complicated:
+		return a.Complicated
+	case Complex:
+		return a.Complex
+	case Unknown:
+		return a.Unknown
+	}
+	return nil
+}
+
+// Mode is how much of the bank an assessment asks.
+type Mode string
+
+// The two modes: a quick scan of one item per domain, or every item.
+const (
+	Quick Mode = "quick"
+	Full  Mode = "full"
+)
+
+// Valid reports whether m is one of the known modes.
+func (m Mode) Valid() bool { return m == Quick || m == Full }
+
+// Item returns the item with the given ID, quick or full, or nil.
+func (b *Bank) Item(id string) *Item { return b.items[id] }
+
+// Domain returns the domain with the given ID, or nil.
+func (b *Bank) Domain(id string) *Domain {
+	for i := range b.Domains {
+		if b.Domains[i].ID == id {
+			return &b.Domains[i]
+		}
+	}
+	return nil
+}
+
+// ItemsFor returns the items a mode asks about in one domain, in order.
+func (d *Domain) ItemsFor(m Mode) []*Item {
+	if m == Quick {
+		return []*Item{&d.Quick}
+	}
+	out := make([]*Item, len(d.Items))
+	for i := range d.Items {
+		out[i] = &d.Items[i]
+	}
+	return out
+}
+
+// Items returns every item a mode asks, in bank order.
+func (b *Bank) Items(m Mode) []*Item {
+	var out []*Item
+	for i := range b.Domains {
+		out = append(out, b.Domains[i].ItemsFor(m)...)
+	}
+	return out
+}
+
+// Ref names a bank and its version, as an assessment file records it.
+type Ref struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+}
+
+// Ref returns the reference an assessment stores for this bank.
+func (b *Bank) Ref() Ref { return Ref{ID: b.ID, Version: b.Version} }
+
+// String formats a reference as people read it: "nasss-en-GB v1".
+func (r Ref) String() string { return fmt.Sprintf("%s v%d", r.ID, r.Version) }
+
+// index links items to their domains; it runs once per bank on load.
+func (b *Bank) index() {
+	b.items = map[string]*Item{}
+	for i := range b.Domains {
+		d := &b.Domains[i]
+		d.Quick.Domain = d.ID
+		b.items[d.Quick.ID] = &d.Quick
+		for j := range d.Items {
+			d.Items[j].Domain = d.ID
+			b.items[d.Items[j].ID] = &d.Items[j]
+		}
+	}
+}
+
+// ParseBank decodes a bank from JSON and indexes it. It does not validate
+// wording; see Bank.Validate.
+func ParseBank(data []byte) (*Bank, error) {
+	var b Bank
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("bank: %w", err)
+	}
+	b.index()
+	return &b, nil
+}
+
+//go:embed banks/*.json
+var bankFiles embed.FS
+
+var (
+	loadOnce sync.Once
+	banks    []*Bank
+	loadErr  error
+)
+
+func loadBanks() {
+	names, err := bankFiles.ReadDir("banks")
+	if err != nil {
+		loadErr = err
+		return
+	}
+	for _, n := range names {
+		data, err := bankFiles.ReadFile(path.Join("banks", n.Name()))
+		if err != nil {
+			loadErr = err
+			return
+		}
+		b, err := ParseBank(data)
+		if err != nil {
+			loadErr = fmt.Errorf("%s: %w", n.Name(), err)
+			return
+		}
+		banks = append(banks, b)
+	}
+	sort.Slice(banks, func(i, j int) bool {
+		if banks[i].ID != banks[j].ID {
+			return banks[i].ID < banks[j].ID
+		}
+		return banks[i].Version < banks[j].Version
+	})
+}
+
+// Banks returns every embedded bank, sorted by ID and version. The embedded
+// banks are checked by the tests, so an error here means a broken build.
+func Banks() ([]*Bank, error) {
+	loadOnce.Do(loadBanks)
+	return banks, loadErr
+}
+
+// DefaultBankID is the bank new assessments use.
+const DefaultBankID = "nasss-en-GB"
+
+// Default returns the newest version of the default bank.
+func Default() *Bank {
+	bs, err := Banks()
+	if err != nil {
+		panic("questionnaire: embedded bank is broken: " + err.Error())
+	}
+	var best *Bank
+	for _, b := range bs {
+		if b.ID == DefaultBankID {
+			best = b
+		}
+	}
+	if best == nil {
+		panic("questionnaire: no embedded bank " + DefaultBankID)
+	}
+	return best
+}
+
+// LookupBank returns the embedded bank a reference names, or nil.
+func LookupBank(r Ref) *Bank {
+	bs, _ := Banks()
+	for _, b := range bs {
+		if b.ID == r.ID && b.Version == r.Version {
+			return b
+		}
+	}
+	return nil
+}

@@ -1,0 +1,294 @@
+package questionnaire
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Length caps for bank wording, in characters. They keep every screen and
+// PDF line predictable.
+const (
+	maxTitle    = 60
+	maxQuestion = 200
+	maxHelp     = 500
+	maxExample  = 300
+	maxLevel    = 200
+	maxAction   = 160
+	maxSummary  = 400
+	maxReflect  = 200
+)
+
+// Plain-language limits the bank must meet.
+const (
+	// MaxQuestionSentence is the most words in any sentence of a question.
+	MaxQuestionSentence = 25
+	// MaxAverageSentence is the most words per sentence across the bank.
+	MaxAverageSentence = 18.0
+)
+
+// bannedWords never appear: plain English has a better word for each.
+var bannedWords = []string{
+	"utilise", "utilize", "leverage", "synergy", "paradigm", "holistic",
+	"going forward", "stakeholder", "stakeholders", "robust",
+}
+
+// glossaryWords may appear only when the bank's glossary explains them.
+var glossaryWords = []string{
+	"interoperable", "interoperability", "comorbidity", "comorbidities",
+	"intellectual property", "procurement", "governance", "infrastructure",
+	"commissioner", "commissioners", "commissioning", "bespoke",
+	"dependability", "scale-up", "evidence base", "clinical safety case",
+	"DPIA", "CE mark", "UKCA", "MHRA", "NICE", "API",
+}
+
+// Compiled once: the bank has hundreds of texts to check against each.
+var bannedRE, glossaryRE = compileWords(bannedWords), compileWords(glossaryWords)
+
+func compileWords(words []string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(words))
+	for i, w := range words {
+		out[i] = wordRE(w)
+	}
+	return out
+}
+
+// Text is one piece of bank wording with where it lives.
+type Text struct {
+	Path string // e.g. domains[1].items[0].question
+	Kind string // title, question, help, example, level, action, summary, reflection, glossary
+	Text string
+}
+
+// Texts lists every piece of wording in the bank, in order.
+func (b *Bank) Texts() []Text {
+	var out []Text
+	add := func(path, kind, s string) { out = append(out, Text{path, kind, s}) }
+	add("title", "title", b.Title)
+	for i, g := range b.Glossary {
+		p := fmt.Sprintf("glossary[%d]", i)
+		add(p+".term", "title", g.Term)
+		add(p+".meaning", "glossary", g.Meaning)
+	}
+	for i := range b.Domains {
+		d := &b.Domains[i]
+		p := fmt.Sprintf("domains[%d]", i)
+		add(p+".title", "title", d.Title)
+		add(p+".summary", "summary", d.Summary)
+		for j, r := range d.Reflections {
+			add(fmt.Sprintf("%s.reflections[%d]", p, j), "reflection", r)
+		}
+		items := append([]*Item{&d.Quick}, d.ItemsFor(Full)...)
+		for j, it := range items {
+			ip := p + ".quick"
+			if j > 0 {
+				ip = fmt.Sprintf("%s.items[%d]", p, j-1)
+			}
+			add(ip+".title", "title", it.Title)
+			add(ip+".question", "question", it.Question)
+			add(ip+".help", "help", it.Help)
+			add(ip+".example", "example", it.Example)
+			add(ip+".levels.simple", "level", it.Levels.Simple)
+			add(ip+".levels.complicated", "level", it.Levels.Complicated)
+			add(ip+".levels.complex", "level", it.Levels.Complex)
+			for _, l := range []Level{Complicated, Complex, Unknown} {
+				for k, a := range it.Actions.For(l) {
+					add(fmt.Sprintf("%s.actions.%s[%d]", ip, l, k), "action", a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var capFor = map[string]int{
+	"title": maxTitle, "question": maxQuestion, "help": maxHelp, "example": maxExample,
+	"level": maxLevel, "action": maxAction, "summary": maxSummary, "reflection": maxReflect,
+	"glossary": maxReflect,
+}
+
+// Validate checks the bank's structure and wording and returns every problem
+// found, each naming its path. An empty result means the bank is usable.
+func (b *Bank) Validate() []error {
+	var errs []error
+	bad := func(path, format string, args ...any) {
+		errs = append(errs, &Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	if b.ID == "" || b.Version < 1 || b.Language == "" {
+		bad("id", "a bank needs an id, a version of 1 or more and a language")
+	}
+	if len(b.Domains) != 7 {
+		bad("domains", "NASSS has 7 domains, found %d", len(b.Domains))
+	}
+	seenID := map[string]string{}
+	claim := func(path, id string) {
+		if id == "" {
+			bad(path, "empty id")
+		} else if prev, ok := seenID[id]; ok {
+			bad(path, "id %q already used at %s", id, prev)
+		} else {
+			seenID[id] = path
+		}
+	}
+	for i := range b.Domains {
+		d := &b.Domains[i]
+		p := fmt.Sprintf("domains[%d]", i)
+		claim(p+".id", "domain "+d.ID)
+		if n := len(d.Reflections); n < 2 || n > 3 {
+			bad(p+".reflections", "want 2 or 3 reflection questions, found %d", n)
+		}
+		if len(d.Items) == 0 {
+			bad(p+".items", "a domain needs items")
+		}
+		claim(p+".quick.id", d.Quick.ID)
+		checkItemShape(p+".quick", &d.Quick, bad)
+		for j := range d.Items {
+			ip := fmt.Sprintf("%s.items[%d]", p, j)
+			claim(ip+".id", d.Items[j].ID)
+			checkItemShape(ip, &d.Items[j], bad)
+		}
+	}
+	seenText := map[string]string{}
+	for _, t := range b.Texts() {
+		n := utf8.RuneCountInString(t.Text)
+		switch {
+		case strings.TrimSpace(t.Text) == "":
+			bad(t.Path, "empty")
+			continue
+		case t.Text != strings.TrimSpace(t.Text) || strings.Contains(t.Text, "  "):
+			bad(t.Path, "stray spaces")
+		case n > capFor[t.Kind]:
+			bad(t.Path, "%d characters, the cap is %d", n, capFor[t.Kind])
+		}
+		if t.Kind == "question" && !strings.HasSuffix(t.Text, "?") {
+			bad(t.Path, "a question ends with a question mark")
+		}
+		if t.Kind == "level" || t.Kind == "action" {
+			if prev, ok := seenText[t.Text]; ok {
+				bad(t.Path, "same wording as %s", prev)
+			}
+			seenText[t.Text] = t.Path
+		}
+	}
+	for _, e := range b.Readability().Problems {
+		errs = append(errs, e)
+	}
+	return errs
+}
+
+func checkItemShape(p string, it *Item, bad func(string, string, ...any)) {
+	count := func(name string, got, lo, hi int) {
+		if got < lo || got > hi {
+			bad(p+".actions."+name, "want %d to %d suggested actions, found %d", lo, hi, got)
+		}
+	}
+	count("complicated", len(it.Actions.Complicated), 2, 4)
+	count("complex", len(it.Actions.Complex), 2, 4)
+	count("unknown", len(it.Actions.Unknown), 1, 2)
+}
+
+// Readability sums up how plain the bank's wording is.
+type Readability struct {
+	Domains, Items, QuickItems int
+	Words, Sentences           int
+	// AverageSentence is words per sentence across all wording.
+	AverageSentence float64
+	// LongestQuestion is the longest sentence in any question, in words.
+	LongestQuestion   int
+	LongestQuestionID string
+	// GlossaryTerms are the explained terms the bank uses.
+	GlossaryTerms []string
+	// Problems break the plain-language rules; each names its path.
+	Problems []error
+}
+
+var sentenceEnd = regexp.MustCompile(`[.?!]+(\s+|$)`)
+
+// Sentences splits text into sentences on full stops, question marks and
+// exclamation marks followed by a space or the end.
+func Sentences(s string) []string {
+	var out []string
+	for _, part := range sentenceEnd.Split(s, -1) {
+		if strings.TrimSpace(part) != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// wordRE finds a term as a whole word. Terms in capitals (acronyms) match
+// only in capitals, so "NICE" does not catch "nice".
+func wordRE(term string) *regexp.Regexp {
+	flags := "(?i)"
+	if strings.ToUpper(term) == term {
+		flags = ""
+	}
+	return regexp.MustCompile(flags + `(^|[^\pL\pN-])` + regexp.QuoteMeta(term) + `($|[^\pL\pN-])`)
+}
+
+// Readability measures the bank against the plain-language rules.
+func (b *Bank) Readability() Readability {
+	r := Readability{Domains: len(b.Domains)}
+	for i := range b.Domains {
+		r.Items += len(b.Domains[i].Items)
+		r.QuickItems++
+	}
+	bad := func(path, format string, args ...any) {
+		r.Problems = append(r.Problems, &Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	glossary := map[string]bool{}
+	for _, g := range b.Glossary {
+		glossary[g.Term] = true
+	}
+	used := map[string]bool{}
+	proseWords := 0 // titles are not sentences, so they stay out of the average
+	for _, t := range b.Texts() {
+		r.Words += len(strings.Fields(t.Text))
+		if t.Kind != "title" {
+			ss := Sentences(t.Text)
+			r.Sentences += len(ss)
+			proseWords += len(strings.Fields(t.Text))
+			if t.Kind == "question" {
+				for _, s := range ss {
+					if n := len(strings.Fields(s)); n > r.LongestQuestion {
+						r.LongestQuestion, r.LongestQuestionID = n, t.Path
+					}
+					if n := len(strings.Fields(s)); n > MaxQuestionSentence {
+						bad(t.Path, "a sentence of %d words; the most is %d", n, MaxQuestionSentence)
+					}
+				}
+			}
+		}
+		if strings.HasPrefix(t.Path, "glossary[") {
+			continue
+		}
+		for i, w := range bannedWords {
+			if bannedRE[i].MatchString(t.Text) {
+				bad(t.Path, "uses %q: say it in plain words", w)
+			}
+		}
+		for i, w := range glossaryWords {
+			if glossaryRE[i].MatchString(t.Text) {
+				used[w] = true
+				if !glossary[w] {
+					bad(t.Path, "uses %q, which the glossary does not explain", w)
+				}
+			}
+		}
+	}
+	for _, g := range b.Glossary {
+		if !used[g.Term] {
+			bad("glossary", "explains %q, which the bank never uses", g.Term)
+		} else {
+			r.GlossaryTerms = append(r.GlossaryTerms, g.Term)
+		}
+	}
+	if r.Sentences > 0 {
+		r.AverageSentence = float64(proseWords) / float64(r.Sentences)
+	}
+	if r.AverageSentence > MaxAverageSentence {
+		bad("", "average sentence is %.1f words; the most is %.0f", r.AverageSentence, MaxAverageSentence)
+	}
+	return r
+}

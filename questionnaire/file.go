@@ -1,0 +1,131 @@
+package questionnaire
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest assessment file read. A 60-person workshop
+// with long notes is a few hundred kilobytes.
+const MaxFileSize = 1 << 20
+
+// FileExtension is what exported assessment files are called.
+const FileExtension = ".nasss.json"
+
+// Encode writes an assessment as indented JSON with the current schema.
+func Encode(a *Assessment) ([]byte, error) {
+	c := *a
+	c.Schema = SchemaVersion
+	data, err := json.MarshalIndent(&c, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// Read decodes an assessment from r, reading at most MaxFileSize bytes.
+func Read(r io.Reader) (*Assessment, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return Decode(data)
+}
+
+// Decode reads an assessment file strictly: it must be valid UTF-8 JSON of
+// at most MaxFileSize bytes, from this schema version or an older one (which
+// is migrated), naming an embedded bank, and pass Validate. Every error
+// names the field path where it can.
+func Decode(data []byte) (*Assessment, error) {
+	// Some editors on Windows start files with a byte-order mark; it is not
+	// part of the JSON.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(data) > MaxFileSize {
+		return nil, errAt("", "the file is larger than %d KiB: it is not an assessment file, or it is damaged", MaxFileSize>>10)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errAt("", "the file is empty")
+	}
+	if !utf8.Valid(data) {
+		return nil, errAt("", "not UTF-8 text (bad byte at offset %d): it is not an assessment file, or it is damaged", invalidUTF8At(data))
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, errAt("", "contains a NUL byte at offset %d: the file is damaged", i)
+	}
+	if err := checkDepth(data); err != nil {
+		return nil, err
+	}
+	if !json.Valid(data) {
+		return nil, syntaxError(data, json.Unmarshal(data, new(json.RawMessage)))
+	}
+	if c := bytes.TrimSpace(data)[0]; c != '{' {
+		return nil, errAt("", "want a JSON object {…} holding one assessment, found %s", firstKind(c))
+	}
+	schema, err := schemaOf(data)
+	if err != nil {
+		return nil, err
+	}
+	if schema < SchemaVersion {
+		if data, err = migrate(data, schema, migrations); err != nil {
+			return nil, err
+		}
+	}
+	var a Assessment
+	if err := strictDecode(data, &a); err != nil {
+		return nil, err
+	}
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// schemaOf finds the schema version before anything else is read, so a
+// file from a newer version is reported as that rather than as unknown fields.
+func schemaOf(data []byte) (int, error) {
+	var probe struct {
+		Schema json.RawMessage `json:"schema"`
+	}
+	_ = json.Unmarshal(data, &probe) // data is known to be a valid object
+	if probe.Schema == nil {
+		return 0, errAt("schema", "missing: this is not a NASSS assessment file")
+	}
+	n, err := strconv.Atoi(string(probe.Schema))
+	switch {
+	case err != nil:
+		return 0, errAt("schema", "want a whole number, found %s", clip(string(probe.Schema)))
+	case n > SchemaVersion:
+		return 0, errAt("schema", "made by a newer version: schema %d; this version reads up to %d. Update the app, or ask for the file to be saved from the same version", n, SchemaVersion)
+	case n < 1:
+		return 0, errAt("schema", "%d is not a schema version (they start at 1)", n)
+	}
+	return n, nil
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func firstKind(c byte) string {
+	switch c {
+	case '[':
+		return "a list"
+	case '"':
+		return "text"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

@@ -1,0 +1,43 @@
+package questionnaire
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// A migration turns a file of schema N, decoded generically, into schema N+1.
+// It must carry every piece of the user's text across: a migration that
+// cannot place a field fails rather than dropping it.
+type migration func(doc map[string]any) error
+
+// migrations maps each old schema version to the step that upgrades it.
+// Schema 1 is the first, so the table is empty; the mechanism is tested
+// with a table of its own.
+var migrations = map[int]migration{}
+
+// migrate upgrades data from schema from to SchemaVersion one step at a time.
+func migrate(data []byte, from int, table map[int]migration) ([]byte, error) {
+	return migrateTo(data, from, SchemaVersion, table)
+}
+
+func migrateTo(data []byte, from, to int, table map[int]migration) ([]byte, error) {
+	var raw any // generic, so keys read as field names, not map keys
+	if err := strictDecode(data, &raw); err != nil {
+		return nil, err
+	}
+	doc, ok := raw.(map[string]any)
+	if !ok {
+		return nil, errAt("", "want a JSON object holding one assessment")
+	}
+	for v := from; v < to; v++ {
+		step, ok := table[v]
+		if !ok {
+			return nil, errAt("schema", "no way to upgrade a schema %d file", v)
+		}
+		if err := step(doc); err != nil {
+			return nil, fmt.Errorf("upgrading from schema %d: %w", v, err)
+		}
+		doc["schema"] = v + 1
+	}
+	return json.Marshal(doc)
+}

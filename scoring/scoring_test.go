@@ -1,0 +1,319 @@
+package scoring
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// Short names keep the tables readable.
+const (
+	S  = q.Simple
+	C  = q.Complicated
+	X  = q.Complex
+	U  = q.Unknown
+	NA = q.NotApplicable
+	_0 = q.Unanswered
+)
+
+var bank = q.Default()
+
+// assess makes a valid assessment in which each respondent rated the given
+// items.
+func assess(mode q.Mode, ratings ...map[string]q.Level) *q.Assessment {
+	a := q.New(bank, "t", mode, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	a.Respondents = nil
+	for i, r := range ratings {
+		resp := q.Respondent{ID: fmt.Sprintf("r%d", i+1), Answers: map[string]q.Answer{}}
+		for id, l := range r {
+			resp.Answers[id] = q.Answer{Level: l}
+		}
+		a.Respondents = append(a.Respondents, resp)
+	}
+	if err := a.Validate(); err != nil {
+		panic(err)
+	}
+	return a
+}
+
+func TestDomainResults(t *testing.T) {
+	a := assess(q.Full, map[string]q.Level{
+		"1A": S, "1B": C, // complicated
+		"2A": S, "2B": X, "2C": U, "2D": NA, // complex, uncertain, 2E unanswered
+		"3A": U, "3B": U, // only unknowns: no level, uncertain
+		"4A": NA, "4B": NA, "4C": NA, // nothing applicable
+	})
+	p := Score(bank, a)
+	tests := []struct {
+		domain               int
+		level                q.Level
+		counts               Counts
+		uncertain            bool
+		answered, applicable int
+	}{
+		{0, C, Counts{Simple: 1, Complicated: 1}, false, 2, 2},
+		{1, X, Counts{Simple: 1, Complex: 1, Unknown: 1, NotApplicable: 1, Unanswered: 1}, true, 3, 4},
+		{2, _0, Counts{Unknown: 2}, true, 2, 2},
+		{3, _0, Counts{NotApplicable: 3}, false, 0, 0},
+		{4, _0, Counts{Unanswered: 5}, false, 0, 5},
+	}
+	for _, tt := range tests {
+		d := p.Domains[tt.domain]
+		if d.Level != tt.level || d.Counts != tt.counts || d.Uncertain != tt.uncertain || d.Answered != tt.answered || d.Applicable != tt.applicable {
+			t.Errorf("domain %s: level %q counts %+v uncertain %v progress %d of %d\nwant level %q counts %+v uncertain %v progress %d of %d",
+				d.ID, d.Level, d.Counts, d.Uncertain, d.Answered, d.Applicable,
+				tt.level, tt.counts, tt.uncertain, tt.answered, tt.applicable)
+		}
+	}
+	if !slices.Equal(p.ComplexDomains, []string{"2"}) || !slices.Equal(p.UncertainDomains, []string{"2", "3"}) {
+		t.Errorf("complex %v, uncertain %v", p.ComplexDomains, p.UncertainDomains)
+	}
+	var unknowns []string
+	for _, u := range p.Unknowns {
+		unknowns = append(unknowns, u.ID)
+	}
+	if !slices.Equal(unknowns, []string{"2C", "3A", "3B"}) {
+		t.Errorf("unknowns %v", unknowns)
+	}
+	if p.Complete() || p.Answered != 7 || p.Applicable != 20 {
+		t.Errorf("progress %d of %d", p.Answered, p.Applicable)
+	}
+}
+
+func TestReading(t *testing.T) {
+	tests := []struct {
+		levels   []q.Level // Q1..Q7
+		band     Band
+		headline string
+		why      []string
+	}{
+		{[]q.Level{S, S, C, C, S, S, S}, Manageable, "None of the 7 domains is complex", []string{"No item is rated complex."}},
+		{[]q.Level{X, S, C, C, S, S, S}, ReduceOrManage, "1 of 7 domains is complex", []string{"Complex: 1. The condition", "(Q1)"}},
+		{[]q.Level{X, X, C, U, S, S, S}, ReduceOrManage, "2 of 7 domains are complex", []string{"(Q2)", "1 domain has \"don't know\" answers"}},
+		{[]q.Level{X, X, X, C, S, S, _0}, RarelyMainstream, "3 of 7 domains are complex", []string{"rarely", "1 item is not answered yet"}},
+		{[]q.Level{X, X, X, X, X, X, X}, RarelyMainstream, "7 of 7 domains are complex", []string{"(Q7)"}},
+	}
+	for _, tt := range tests {
+		r := map[string]q.Level{}
+		for i, l := range tt.levels {
+			if l != _0 {
+				r[fmt.Sprintf("Q%d", i+1)] = l
+			}
+		}
+		p := Score(bank, assess(q.Quick, r))
+		text := p.Reading.Meaning + " " + p.Reading.Why
+		if p.Reading.Band != tt.band || p.Reading.Headline != tt.headline {
+			t.Errorf("%v: %s %q, want %s %q", tt.levels, p.Reading.Band, p.Reading.Headline, tt.band, tt.headline)
+		}
+		for _, w := range tt.why {
+			if !strings.Contains(text, w) {
+				t.Errorf("%v: reading %q lacks %q", tt.levels, text, w)
+			}
+		}
+		if !strings.Contains(p.Caveat, "not a validated prediction") {
+			t.Error("the caveat is missing")
+		}
+	}
+}
+
+func TestSpread(t *testing.T) {
+	tests := []struct {
+		ratings []q.Level
+		median  q.Level
+		flag    bool
+		reasons string
+	}{
+		{[]q.Level{C}, C, false, ""},
+		{[]q.Level{C, C}, C, false, ""},
+		{[]q.Level{S, C}, C, true, "no answer has a majority"}, // upper median errs towards caution
+		{[]q.Level{S, S, C}, S, false, ""},                     // majority, one level apart
+		{[]q.Level{S, C, X}, C, true, "ratings are two levels apart; no answer has a majority"},
+		{[]q.Level{S, S, S, X}, S, true, "ratings are two levels apart"},
+		{[]q.Level{C, C, U}, C, true, "someone does not know"},
+		{[]q.Level{U, U}, U, true, "someone does not know"},
+		{[]q.Level{NA, NA, C}, C, false, ""},
+		{[]q.Level{NA, NA}, NA, false, ""},
+		{[]q.Level{C, _0, _0}, C, false, ""}, // one rater: nothing to discuss yet
+		{[]q.Level{_0, _0}, _0, false, ""},
+		{[]q.Level{X, X, C, C}, X, true, "no answer has a majority"},
+		{[]q.Level{X, X, X, C, C}, X, false, ""},
+	}
+	for _, tt := range tests {
+		var rs []map[string]q.Level
+		for _, l := range tt.ratings {
+			rs = append(rs, map[string]q.Level{"2A": l})
+		}
+		s := SpreadOf(assess(q.Full, rs...), "2A")
+		if s.Median != tt.median || s.NeedsDiscussion != tt.flag || strings.Join(s.Reasons, "; ") != tt.reasons {
+			t.Errorf("%v: median %q flag %v reasons %q; want %q %v %q", tt.ratings, s.Median, s.NeedsDiscussion, s.Reasons, tt.median, tt.flag, tt.reasons)
+		}
+	}
+}
+
+func TestEffective(t *testing.T) {
+	one := assess(q.Full, map[string]q.Level{"1A": X})
+	three := assess(q.Full, map[string]q.Level{"1A": S}, map[string]q.Level{"1A": C}, map[string]q.Level{"1A": X, "1B": U})
+	agreed := assess(q.Full, map[string]q.Level{"1A": S}, map[string]q.Level{"1A": X})
+	agreed.Team = map[string]q.Answer{"1A": {Level: C}, "1B": {Note: "talk again"}}
+	tests := []struct {
+		a    *q.Assessment
+		item string
+		want Rating
+	}{
+		{one, "1A", Rating{X, FromRespondent}},
+		{one, "1B", Rating{}},
+		{three, "1A", Rating{C, FromMedian}},
+		{three, "1B", Rating{U, FromMedian}},
+		{agreed, "1A", Rating{C, FromTeam}},
+		{agreed, "1B", Rating{}}, // a team note without a level does not decide
+		{assess(q.Full), "1A", Rating{}},
+	}
+	for _, tt := range tests {
+		if got := Effective(tt.a, tt.item); got != tt.want {
+			t.Errorf("%s with %d respondents: %+v, want %+v", tt.item, len(tt.a.Respondents), got, tt.want)
+		}
+	}
+	p := Score(bank, three)
+	if len(p.Provisional) != 2 || !strings.Contains(p.Reading.Why, "2 items use the middle") {
+		t.Errorf("provisional %v, why %q", p.Provisional, p.Reading.Why)
+	}
+	if p.Domains[0].Items[0].Spread == nil {
+		t.Error("several respondents but no spread in the profile")
+	}
+}
+
+func TestCompare(t *testing.T) {
+	before := assess(q.Full, map[string]q.Level{"1A": S, "1B": S, "2A": X, "2B": U, "2C": C, "3A": C, "3B": NA, "4A": S})
+	after := assess(q.Full, map[string]q.Level{"1A": C, "1B": S, "2A": C, "2B": S, "2C": U, "3B": C, "4A": S, "4B": U})
+	c, err := Compare(bank, before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Change{
+		"1A": MoreComplex, "1B": Same, "2A": LessComplex, "2B": NoLongerUnknown,
+		"2C": NewlyUnknown, "3A": Other, "3B": Other, "4A": Same, "4B": NewlyUnknown, "5A": Same,
+	}
+	got := map[string]Change{}
+	for _, d := range c.Domains {
+		for _, it := range d.Items {
+			got[it.ID] = it.Change
+		}
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("item %s: %s, want %s", id, got[id], w)
+		}
+	}
+	domains := map[string]Change{}
+	for _, d := range c.Domains {
+		domains[d.ID] = d.Change
+	}
+	wantDomains := map[string]Change{"1": MoreComplex, "2": LessComplex, "3": Same, "4": NewlyUnknown, "5": Same}
+	for id, w := range wantDomains {
+		if domains[id] != w {
+			t.Errorf("domain %s: %s, want %s", id, domains[id], w)
+		}
+	}
+	if c.ComplexBefore != 1 || c.ComplexAfter != 0 || c.Items[MoreComplex] != 1 || c.Items[NewlyUnknown] != 2 {
+		t.Errorf("summary %+v", c)
+	}
+
+	other := assess(q.Full)
+	other.Bank.ID = "someone-else"
+	if _, err := Compare(bank, before, other); err == nil {
+		t.Error("compared assessments from different banks")
+	}
+	quick := assess(q.Quick, map[string]q.Level{"Q1": X})
+	mixed, _ := Compare(bank, before, quick)
+	if mixed.Domains[0].Change != MoreComplex || len(mixed.Domains[0].Items) != 3 {
+		t.Errorf("quick against full: %+v", mixed.Domains[0])
+	}
+}
+
+func TestPlan(t *testing.T) {
+	a := assess(q.Full, map[string]q.Level{"1A": C, "2A": X, "3A": U, "4A": S, "5C": X})
+	complex2A := bank.Item("2A").Actions.Complex
+	a.Actions = []q.Action{
+		{ID: "own-5c", ItemID: "5C", Text: "Meet both finance directors.", Status: q.NotStarted},
+		{ID: "acc", ItemID: "2A", Suggestion: q.SuggestionKey("2A", X, 0), Text: complex2A[0], Owner: "IT lead", Due: "2027-01-31", Status: q.InProgress},
+		{ID: "edit", ItemID: "2A", Suggestion: q.SuggestionKey("2A", X, 1), Text: "Our own words.", Status: q.NotStarted},
+		{ID: "drop", ItemID: "5C", Suggestion: q.SuggestionKey("5C", X, 0), Text: bank.Item("5C").Actions.Complex[0], Status: q.NotStarted, Dropped: true},
+		{ID: "stale", ItemID: "4A", Suggestion: q.SuggestionKey("4A", X, 0), Text: "Once complex, now simple.", Status: q.Done},
+		{ID: "quick", ItemID: "Q6", Text: "An action on a quick-scan item.", Status: q.NotStarted},
+	}
+	plan := Plan(bank, a)
+	var lines []string
+	for _, pa := range plan {
+		lines = append(lines, fmt.Sprintf("%d %s %s %s", pa.Priority, pa.ItemID, pa.Origin, pa.ActionID))
+	}
+	var want []string
+	for i := range complex2A {
+		switch i {
+		case 0:
+			want = append(want, "1 2A accepted acc")
+		case 1:
+			want = append(want, "1 2A edited edit")
+		default:
+			want = append(want, "1 2A suggested ")
+		}
+	}
+	for i := range bank.Item("5C").Actions.Complex {
+		if i == 0 {
+			want = append(want, "1 5C accepted drop")
+		} else {
+			want = append(want, "1 5C suggested ")
+		}
+	}
+	want = append(want, "1 5C own own-5c")
+	for range bank.Item("3A").Actions.Unknown {
+		want = append(want, "2 3A suggested ")
+	}
+	for range bank.Item("1A").Actions.Complicated {
+		want = append(want, "3 1A suggested ")
+	}
+	want = append(want, "4 4A edited stale", "4 Q6 own quick")
+	if !slices.Equal(lines, want) {
+		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	for _, pa := range plan {
+		if pa.ActionID == "drop" && !pa.Dropped {
+			t.Error("a dropped suggestion came back")
+		}
+		if pa.ActionID == "acc" && (pa.Owner != "IT lead" || pa.Due != "2027-01-31" || pa.Status != q.InProgress) {
+			t.Errorf("the team's details were lost: %+v", pa)
+		}
+	}
+	seen := map[string]bool{}
+	for _, pa := range plan {
+		seen[pa.ActionID] = true
+	}
+	for _, act := range a.Actions {
+		if !seen[act.ID] {
+			t.Errorf("action %s is missing from the plan", act.ID)
+		}
+	}
+	top := Top(plan, 3)
+	if len(top) != 3 || top[0].ActionID != "acc" {
+		t.Errorf("top: %+v", top)
+	}
+	for _, pa := range Top(plan, 100) {
+		if pa.Dropped {
+			t.Error("top actions include a dropped one")
+		}
+	}
+}
+
+func TestScoreIsPure(t *testing.T) {
+	a := assess(q.Full, map[string]q.Level{"1A": X}, map[string]q.Level{"1A": S})
+	before, _ := q.Encode(a)
+	p1, p2 := Score(bank, a), Score(bank, a)
+	after, _ := q.Encode(a)
+	if !reflect.DeepEqual(p1, p2) || string(before) != string(after) {
+		t.Error("scoring changed the assessment or is not repeatable")
+	}
+}
