@@ -1,25 +1,37 @@
 # The NASSS complexity self-assessment toolkit.
 #   make run    build what is needed and run it
 #   make test   vet, all tests, and a short run of every fuzz target
-#   make build  the native command line, bin/nasss
+#   make build  the web app (web/app.wasm, with .br and .gz) and the native
+#               command line (bin/nasss)
 
 SHELL    := /bin/bash
 GO       ?= go
 FUZZTIME ?= 10s
 BIN      := bin/nasss
+WASM     := web/app.wasm
+ADDR     ?= 127.0.0.1:8000
+# What the wasm is built from: make rebuilds it only when one of these changes.
+WASM_SRC := $(shell find app cmd questionnaire scoring -name '*.go' -not -name '*_test.go') \
+            $(wildcard questionnaire/banks/*.json) go.mod go.sum
 
 .PHONY: all build run test vet unit fuzz clean
 
 all: build
 
-build: $(BIN)
+build: $(BIN) $(WASM).br
 
 # Go's build cache makes this cheap when nothing changed.
 $(BIN): FORCE
 	$(GO) build -o $(BIN) ./cmd/nasss
 
-run: $(BIN)
-	$(BIN) example --mode full --respondents 3 | $(BIN) score -
+$(WASM): $(WASM_SRC)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./cmd/nasss
+
+$(WASM).br: $(WASM) | $(BIN)
+	$(BIN) precompress $(WASM)
+
+run: build
+	$(BIN) serve --addr $(ADDR)
 
 test: vet unit fuzz
 
@@ -44,6 +56,6 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
 
 FORCE:

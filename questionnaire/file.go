@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -128,4 +130,36 @@ func firstKind(c byte) string {
 		return "null"
 	}
 	return "a number"
+}
+
+// Slug turns a project name into a safe part of a file name: lower-case
+// ASCII letters and digits joined by hyphens, cut after about 40 characters.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "assessment"
+	}
+	return b.String()
+}
+
+// FileName is what an exported assessment is called:
+// <project>-<YYYY-MM-DD>.nasss.json.
+func FileName(a *Assessment, day time.Time) string {
+	return Slug(a.Project.Name) + "-" + day.Format(time.DateOnly) + FileExtension
 }

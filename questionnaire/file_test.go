@@ -308,3 +308,21 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestFileName(t *testing.T) {
+	day := time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC)
+	tests := map[string]string{
+		"Remote monitoring for heart failure": "remote-monitoring-for-heart-failure-2026-11-23.nasss.json",
+		"  <script>alert(1)</script> ":        "script-alert-1-script-2026-11-23.nasss.json",
+		"مستشفى 😀":                            "assessment-2026-11-23.nasss.json",
+		"":                                    "assessment-2026-11-23.nasss.json",
+		"Café / Ward 7B":                       "caf-ward-7b-2026-11-23.nasss.json",
+		strings.Repeat("long name ", 20):       "long-name-long-name-long-name-long-name-l-2026-11-23.nasss.json",
+	}
+	for name, want := range tests {
+		a := &q.Assessment{Project: q.Project{Name: name}}
+		if got := q.FileName(a, day); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

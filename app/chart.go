@@ -1,0 +1,69 @@
+package app
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// Chart geometry, in SVG user units. The chart is narrow and tall, with
+// each label above its bar, so it stays legible on a phone.
+const (
+	chartWidth  = 360
+	chartRow    = 58
+	chartTop    = 28
+	chartLabelH = 18
+	chartBarH   = 22
+)
+
+// levelColours follow the level's meaning: green, amber, red; grey for a
+// domain with nothing rated on the scale.
+var levelColours = map[q.Level]string{
+	q.Simple:      "#007f3b",
+	q.Complicated: "#ffb81c",
+	q.Complex:     "#d5281b",
+}
+
+// profileChart draws the profile as an SVG bar chart: one bar per domain,
+// as long as its level. Screen readers get the table that follows it.
+func profileChart(pr *scoring.Profile) string {
+	var b strings.Builder
+	height := chartTop + chartRow*len(pr.Domains) + 8
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %d %d" role="img" aria-labelledby="chart-title chart-desc" focusable="false">`, chartWidth, height)
+	fmt.Fprintf(&b, `<title id="chart-title">Complexity profile</title><desc id="chart-desc">%s. The table below gives each area's level and counts.</desc>`, html.EscapeString(pr.Reading.Headline))
+	step := float64(chartWidth-40) / 3
+	for i, name := range []string{"Simple", "Complicated", "Complex"} {
+		x := step * float64(i+1)
+		fmt.Fprintf(&b, `<line x1="%.0f" y1="%d" x2="%.0f" y2="%d" stroke="#aeb7bd" stroke-dasharray="3 3"/>`, x, chartTop-6, x, height-8)
+		fmt.Fprintf(&b, `<text x="%.0f" y="16" text-anchor="end" font-size="12" fill="#4c6272">%s</text>`, x-2, name)
+	}
+	for i, d := range pr.Domains {
+		y := chartTop + i*chartRow
+		fmt.Fprintf(&b, `<text x="0" y="%d" font-size="14" font-weight="bold" fill="#212b32">%s</text>`,
+			y+chartLabelH-4, html.EscapeString(fmt.Sprintf("%s. %s", d.ID, clipText(d.Title, 44))))
+		by := y + chartLabelH
+		fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%d" fill="#e8edee"/>`, by, chartWidth-40, chartBarH)
+		if s := d.Level.Score(); s > 0 {
+			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%.0f" height="%d" fill="%s"/>`, by, step*float64(s), chartBarH, levelColours[d.Level])
+		} else {
+			label := "Not rated yet"
+			if d.Uncertain {
+				label = "Don't know"
+			}
+			fmt.Fprintf(&b, `<text x="6" y="%d" font-size="13" fill="#4c6272">%s</text>`, by+16, label)
+		}
+		if d.Uncertain {
+			// A question mark after the bar: some answers are "don't know".
+			x := step*float64(d.Level.Score()) + 6
+			if d.Level.Score() == 0 {
+				x = 100
+			}
+			fmt.Fprintf(&b, `<text x="%.0f" y="%d" font-size="18" font-weight="bold" fill="#212b32">?</text>`, x, by+17)
+		}
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}

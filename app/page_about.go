@@ -1,0 +1,57 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// aboutPage explains the method, its sources and limits, and privacy.
+type aboutPage struct{ page }
+
+func (p *aboutPage) OnNav(ctx app.Context) { p.arrive(ctx, "About the method") }
+
+// sources are the papers the method rests on.
+var sources = []struct{ text, doi string }{
+	{"Greenhalgh T. et al. Beyond Adoption: a new framework for theorizing and evaluating nonadoption, abandonment, and challenges to the scale-up, spread, and sustainability of health and care technologies. J Med Internet Res 2017;19(11):e367.", "10.2196/jmir.8775"},
+	{"Greenhalgh T. et al. Analysing the role of complexity in explaining the fortunes of technology programmes: empirical application of the NASSS framework. BMC Medicine 2018;16:66.", "10.1186/s12916-018-1050-6"},
+	{"Greenhalgh T., Maylor H., Shaw S. et al. The NASSS-CAT tools for understanding, guiding, monitoring, and researching technology implementation projects in health and social care. JMIR Res Protoc 2020;9(5):e16861.", "10.2196/16861"},
+}
+
+func (p *aboutPage) Render() app.UI {
+	return p.shell(
+		heading("About the method"),
+		app.P().Class("lead").Text("NASSS stands for Non-adoption, Abandonment, and challenges to Scale-up, Spread and Sustainability. "+
+			"It is a framework from the University of Oxford that explains why technology projects in health and care so often stall."),
+		app.H2().Text("Seven areas"),
+		app.P().Text("NASSS looks at seven areas: the condition, the technology, the value it brings, the people who must use it, "+
+			"the organisations, the wider system, and how all of these change over time. Each area can be:"),
+		app.Ul().Class("list list-bullet").Body(
+			app.Li().Body(app.Strong().Text("simple"), app.Text(": few parts, and predictable;")),
+			app.Li().Body(app.Strong().Text("complicated"), app.Text(": many parts, but predictable with the right expertise;")),
+			app.Li().Body(app.Strong().Text("complex"), app.Text(": changing and unpredictable, and cannot be broken into parts.")),
+		),
+		app.H2().Text("How the results are worked out"),
+		app.P().Text("Each answer counts as simple (1), complicated (2) or complex (3). An area takes the highest level among its answers, "+
+			"and the results show the counts behind it. “Don't know” is not scored: it marks the area as uncertain and becomes a task in the action plan. "+
+			"“Not applicable” is left out."),
+		app.P().Text("The overall reading counts the complex areas. With none, good project management is usually enough. "+
+			"With one or two, reduce that complexity or plan how people will cope with it. "+
+			"Projects that were complex in three or more areas rarely became part of everyday care in the NASSS studies."),
+		app.Div().Class("inset").Body(app.P().Text(scoring.Caveat)),
+		app.H2().Text("Sources"),
+		app.Ol().Class("list list-number").Body(
+			app.Range(sources).Slice(func(i int) app.UI {
+				return app.Li().Body(app.Text(sources[i].text+" "), app.Span().Class("doi").Text("doi:"+sources[i].doi))
+			}),
+		),
+		app.P().Text("This is an independent tool based on the NASSS framework. It is not the official NASSS-CAT, "+
+			"and its questions, help and suggested actions are written in its own words."),
+		app.H2().Text("Privacy"),
+		app.P().Text("Nothing you enter leaves this device. There is no account and no server-side storage: "+
+			"your answers are saved in this browser's storage on this device, and go elsewhere only if you export a file and share it yourself. "+
+			"The tool works without a connection once it has loaded."),
+		app.P().Text("Because browsers can clear saved data, export a file as a backup when you finish."),
+		app.H2().Text("Licence"),
+		app.P().Text("Free and open-source software under the MIT licence."),
+	)
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// domainPage asks one domain's questions: a fieldset per item, its level
+// descriptions as the radio buttons' hints, and a note box.
+type domainPage struct {
+	page
+	n int // 1-based domain number
+}
+
+func (p *domainPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.n, _ = strconv.Atoi(ctx.Page().URL().Query().Get("d"))
+	p.n = min(max(p.n, 1), 7)
+	title := "Question"
+	if p.a != nil {
+		title = p.domain().Title
+	}
+	p.arrive(ctx, title)
+	if frag := ctx.Page().URL().Fragment; frag != "" {
+		// A "Change" link from the check page: land on that question.
+		ctx.Defer(func(ctx app.Context) {
+			ctx.ScrollTo(frag)
+			focusElement(frag + "-legend")
+		})
+	}
+}
+
+func (p *domainPage) bank() *q.Bank         { return q.LookupBank(p.a.Bank) }
+func (p *domainPage) domain() *q.Domain     { return &p.bank().Domains[p.n-1] }
+func (p *domainPage) answers() map[string]q.Answer {
+	if len(p.a.Respondents) == 0 {
+		p.a.Respondents = []q.Respondent{{ID: "r1"}}
+	}
+	r := &p.a.Respondents[0]
+	if r.Answers == nil {
+		r.Answers = map[string]q.Answer{}
+	}
+	return r.Answers
+}
+
+func (p *domainPage) Render() app.UI {
+	if p.a == nil {
+		return p.notFound()
+	}
+	b, d := p.bank(), p.domain()
+	items := d.ItemsFor(p.a.Mode)
+	pr := scoring.Score(b, p.a)
+	dr := pr.Domains[p.n-1]
+	next, back := link(PathCheck, p.a.ID), link(PathStart, p.a.ID)
+	if p.n < len(b.Domains) {
+		next = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n+1))
+	}
+	if p.n > 1 {
+		back = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n-1))
+	}
+	return p.shell(
+		app.A().Class("back-link").Href(back).Text("Back"),
+		p.saveStatus(),
+		app.Span().Class("caption").Textf("Area %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
+		heading(d.Title),
+		app.P().Class("lead").Text(d.Summary),
+		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this area answered.",
+			dr.Answered, dr.Applicable, plural(dr.Applicable, "question", "questions")),
+		app.Range(items).Slice(func(i int) app.UI { return p.item(items[i]) }),
+		app.If(p.a.Mode == q.Full, func() app.UI { return p.reflections(d) }),
+		app.Div().Class("button-group").Body(
+			app.A().Class("button").ID("continue").Href(next).Text("Continue"),
+			app.A().Class("link").Href(link(PathCheck, p.a.ID)).Text("Check your answers"),
+		),
+	)
+}
+
+func (p *domainPage) item(it *q.Item) app.UI {
+	ans := p.answers()[it.ID]
+	base := "item-" + it.ID
+	title := it.Title
+	if p.a.Mode == q.Full {
+		title = it.ID + " " + it.Title
+	}
+	return app.Section().Class("item").ID(base).DataSet("item", it.ID).Body(
+		app.FieldSet().Class("fieldset").Aria("describedby", base+"-question").Body(
+			app.Legend().Class("legend").ID(base+"-legend").TabIndex(-1).Body(
+				app.H2().Class("item-title").Text(title),
+			),
+			app.P().Class("item-question").ID(base+"-question").Text(it.Question),
+			app.Details().Class("details").Body(
+				app.Summary().Class("details-summary").Text("Help with this question"),
+				app.Div().Class("details-text").Body(
+					app.P().Text(it.Help),
+					app.P().Body(app.Strong().Text("Example: "), app.Text(it.Example)),
+				),
+			),
+			app.Div().Class("radios").Body(
+				app.Range(q.AllLevels).Slice(func(i int) app.UI {
+					l := q.AllLevels[i]
+					return radio("level-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(),
+						it.Levels.Describe(l), ans.Level == l, func(v string) { p.setLevel(it.ID, q.Level(v)) })
+				}),
+			),
+		),
+		noteField(base+"-note", "Note (optional)", "Why you chose this answer, or what you need to find out.",
+			ans.Note, func(v string) { p.setNote(it.ID, v) }),
+	)
+}
+
+func (p *domainPage) reflections(d *q.Domain) app.UI {
+	id := "reflection-" + d.ID
+	return app.Section().Class("reflections").Body(
+		app.H2().Text("Reflect as a team (optional)"),
+		app.Ul().Class("list list-bullet").ID(id+"-questions").Body(
+			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Text(d.Reflections[i]) }),
+		),
+		noteField(id, "Your reflections on this area", "", p.a.Reflections[d.ID], func(v string) {
+			if p.a.Reflections == nil {
+				p.a.Reflections = map[string]string{}
+			}
+			p.a.Reflections[d.ID] = v
+			p.save(p.a)
+		}),
+	)
+}
+
+func (p *domainPage) setLevel(id string, l q.Level) {
+	ans := p.answers()
+	a := ans[id]
+	a.Level = l
+	ans[id] = a
+	p.save(p.a)
+}
+
+func (p *domainPage) setNote(id, note string) {
+	ans := p.answers()
+	a := ans[id]
+	a.Note = note
+	ans[id] = a
+	p.save(p.a)
+}

@@ -1,0 +1,277 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+const importInput = "import-files"
+
+// homePage lists the assessments on this device and starts or imports one.
+type homePage struct {
+	page
+
+	entries   []Entry
+	listErr   error
+	deleting  string // ID awaiting confirmation
+	message   string // what the last action did
+	problems  []importProblem
+	conflicts []*q.Assessment
+	choices   map[string]string // conflict ID → "both" or "replace"
+}
+
+func (p *homePage) OnNav(ctx app.Context) {
+	p.refresh()
+	p.arrive(ctx, "Your assessments")
+}
+
+func (p *homePage) refresh() { p.entries, p.listErr = repo.List() }
+
+func (p *homePage) Render() app.UI {
+	return p.shell(
+		heading("Assess the complexity of your technology project"),
+		app.P().Class("lead").Text("Technology projects in health and care often stall or are abandoned. "+
+			"This tool walks your team through the seven areas of the NASSS framework, "+
+			"shows where your project is complex, and suggests what to do about it."),
+		app.Ul().Class("list list-bullet").Body(
+			app.Li().Text("Quick scan: 7 questions, about 5 minutes."),
+			app.Li().Text("Full assessment: 24 questions, about 45 minutes."),
+			app.Li().Text("Your answers are saved on this device as you go. Nothing is sent anywhere."),
+		),
+		app.P().Body(app.A().ID("start").Class("button button-start").Href(PathStart).Text("Start a new assessment")),
+		p.importFeedback(),
+		app.H2().Text("Assessments on this device"),
+		p.list(),
+		app.H2().Text("Import assessment files"),
+		app.P().Text("Choose one or more files exported from this tool (they end in .nasss.json). "+
+			"A file that cannot be read changes nothing."),
+		app.Div().Class("form-group").Body(
+			app.Label().Class("label").For(importInput).Text("Choose files to import"),
+			app.Input().Type("file").ID(importInput).Class("file-input").Multiple(true).
+				Accept(".json,application/json").OnChange(p.onImport),
+		),
+	)
+}
+
+func (p *homePage) list() app.UI {
+	if p.listErr != nil {
+		return app.Div().Class("alert alert-error").Role("alert").Body(
+			app.H3().Class("alert-title").Text("This browser will not let the tool read its storage"),
+			app.P().Text("Private browsing, or a setting that blocks site data, can cause this. "+
+				"You can still fill in an assessment, but export a file before you close the page."),
+			app.P().Class("hint").Text(p.listErr.Error()),
+		)
+	}
+	if len(p.entries) == 0 {
+		return app.P().ID("no-assessments").Text("There are no assessments on this device yet.")
+	}
+	return app.Ul().Class("cards").ID("assessments").Body(
+		app.Range(p.entries).Slice(func(i int) app.UI {
+			e := p.entries[i]
+			if e.Damaged() {
+				return p.damagedCard(e)
+			}
+			return p.card(e.Assessment)
+		}),
+	)
+}
+
+func (p *homePage) card(a *q.Assessment) app.UI {
+	pr := scoring.Score(q.LookupBank(a.Bank), a)
+	mode := "Quick scan"
+	if a.Mode == q.Full {
+		mode = "Full assessment"
+	}
+	next, nextText := link(PathResults, a.ID), "View results"
+	if !pr.Complete() {
+		next, nextText = link(PathDomain, a.ID, "d", firstOpenDomain(&pr)), "Continue"
+	}
+	name := projectName(a)
+	return app.Li().Class("card").DataSet("id", a.ID).Body(
+		app.H3().Class("card-title").Body(userText(name)),
+		app.P().Class("card-meta").Textf("%s · %d of %d questions answered · Last changed %s",
+			mode, pr.Answered, pr.Applicable, dateTime(a.Updated)),
+		app.Ul().Class("card-actions").Body(
+			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
+			app.Li().Body(app.A().Href(link(PathStart, a.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
+			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
+				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(a) })),
+			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.deleting, p.message = a.ID, ""
+					ctx.Defer(func(app.Context) { focusElement("confirm-delete") })
+				})),
+		),
+		app.If(p.deleting == a.ID, func() app.UI { return p.confirmDelete(a.ID, name) }),
+	)
+}
+
+func (p *homePage) confirmDelete(id, name string) app.UI {
+	return app.Div().Class("alert alert-warning").Role("group").Aria("labelledby", "confirm-delete").Body(
+		app.H4().ID("confirm-delete").TabIndex(-1).Class("alert-title").Body(app.Text("Delete "), userText(name), app.Text("?")),
+		app.P().Text("This cannot be undone. Export a file first if you might need it again."),
+		app.Div().Class("button-group").Body(
+			app.Button().Class("button button-warning").ID("confirm-delete-yes").Text("Yes, delete it").
+				OnClick(func(ctx app.Context, e app.Event) {
+					if err := repo.Delete(id); err != nil {
+						p.message = "It could not be deleted: " + err.Error()
+					} else {
+						p.message = "Deleted " + name + "."
+					}
+					p.deleting = ""
+					p.refresh()
+					ctx.Defer(func(app.Context) { focusElement("home-message") })
+				}),
+			app.Button().Class("button button-secondary").Text("Cancel").
+				OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
+		),
+	)
+}
+
+func (p *homePage) damagedCard(e Entry) app.UI {
+	return app.Li().Class("card card-damaged").DataSet("id", e.ID).Body(
+		app.H3().Class("card-title").Text("A damaged saved assessment"),
+		app.P().Text("This record cannot be opened, so it is kept as it is. Download its raw data to recover what you can, or delete it."),
+		app.P().Class("hint").Text(e.Err.Error()),
+		app.Ul().Class("card-actions").Body(
+			app.Li().Body(app.Button().Class("button button-secondary").Text("Download its raw data").
+				OnClick(func(ctx app.Context, ev app.Event) {
+					download("damaged-"+q.Slug(e.ID)+".txt", "text/plain", []byte(e.Raw))
+				})),
+			app.Li().Body(app.Button().Class("link-button link-warning").Text("Delete it").
+				OnClick(func(ctx app.Context, ev app.Event) {
+					repo.Delete(e.ID)
+					p.refresh()
+				})),
+		),
+	)
+}
+
+// firstOpenDomain is where "Continue" goes: the first domain with a
+// question left to answer.
+func firstOpenDomain(pr *scoring.Profile) string {
+	for i, d := range pr.Domains {
+		if d.Answered < d.Applicable {
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return "1"
+}
+
+func (p *homePage) onImport(ctx app.Context, e app.Event) {
+	readFiles(importInput, q.MaxFileSize, func(files []pickedFile) {
+		ctx.Dispatch(func(ctx app.Context) {
+			clearFileInput(importInput)
+			p.importFiles(files)
+			ctx.Defer(func(app.Context) { focusElement("home-message") })
+		})
+	})
+}
+
+// importFiles adds what it can at once and asks about ID clashes.
+func (p *homePage) importFiles(files []pickedFile) {
+	plan := planImport(files, repo.Exists)
+	p.problems, p.conflicts = plan.Problems, plan.Conflicts
+	p.choices = map[string]string{}
+	added := 0
+	for _, a := range plan.Ready {
+		if err := repo.Save(a); err != nil {
+			p.problems = append(p.problems, importProblem{projectName(a), "it could not be saved on this device: " + err.Error()})
+			continue
+		}
+		added++
+	}
+	p.message = ""
+	if added > 0 {
+		p.message = fmt.Sprintf("Imported %d %s.", added, plural(added, "assessment", "assessments"))
+	}
+	p.refresh()
+}
+
+func (p *homePage) resolveConflicts(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	done := 0
+	for _, a := range p.conflicts {
+		switch p.choices[a.ID] {
+		case "replace":
+		case "both":
+			a.ID = newID()
+			a.Project.Name = projectName(a) + " (imported copy)"
+		default:
+			continue
+		}
+		if err := repo.Save(a); err == nil {
+			done++
+		}
+	}
+	p.conflicts = nil
+	p.message = fmt.Sprintf("Imported %d %s.", done, plural(done, "assessment", "assessments"))
+	p.refresh()
+	ctx.Defer(func(app.Context) { focusElement("home-message") })
+}
+
+func (p *homePage) importFeedback() app.UI {
+	return app.Div().Body(
+		app.If(len(p.problems) > 0, func() app.UI {
+			return app.Div().Class("error-summary").Role("alert").Body(
+				app.H2().Class("error-summary-title").Text("Some files could not be imported"),
+				app.P().Text("Nothing on this device was changed by these files."),
+				app.Ul().Class("error-summary-list").Body(
+					app.Range(p.problems).Slice(func(i int) app.UI {
+						return app.Li().Body(app.Strong().Body(userText(p.problems[i].File)), app.Text(": "), userText(p.problems[i].Problem))
+					}),
+				),
+			)
+		}),
+		app.P().ID("home-message").Class("message").TabIndex(-1).Role("status").Text(p.message),
+		app.If(len(p.conflicts) > 0, func() app.UI {
+			return app.Form().Class("panel").OnSubmit(p.resolveConflicts).Body(
+				app.H2().Text("Already on this device"),
+				app.Range(p.conflicts).Slice(func(i int) app.UI {
+					a := p.conflicts[i]
+					name := "conflict-" + a.ID
+					return app.FieldSet().Class("fieldset").Body(
+						app.Legend().Class("legend").Body(app.Text("An assessment of "), userText(projectName(a)), app.Text(" with the same ID is already here. What should happen?")),
+						radio(name, name+"-both", "both", "Keep both: add the imported one as a copy", "", p.choices[a.ID] == "both", func(v string) { p.choices[a.ID] = v }),
+						radio(name, name+"-replace", "replace", "Replace the one on this device with the imported one", "", p.choices[a.ID] == "replace", func(v string) { p.choices[a.ID] = v }),
+					)
+				}),
+				app.Button().Type("submit").Class("button").Text("Finish importing"),
+			)
+		}),
+	)
+}
+
+// dateTime writes a time as people read it, in their time zone.
+func dateTime(t time.Time) string {
+	return t.Local().Format("2 January 2006 at 15:04")
+}
+
+// hidden is text for screen readers only, such as which project a
+// "Delete" button deletes.
+func hidden(s string) app.UI { return app.Span().Class("visually-hidden").Text(s) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// radio is one radio button with its label and an optional hint.
+func radio(name, id, value, label, hint string, checked bool, set func(string)) app.UI {
+	input := app.Input().Class("radio-input").Type("radio").Name(name).ID(id).Value(value).Checked(checked).
+		OnChange(func(ctx app.Context, e app.Event) { set(value) })
+	if hint != "" {
+		input = input.Aria("describedby", id+"-hint")
+	}
+	return app.Div().Class("radio").Body(
+		input,
+		app.Label().Class("radio-label").For(id).Text(label),
+		app.If(hint != "", func() app.UI { return app.Div().Class("hint radio-hint").ID(id + "-hint").Body(userText(hint)) }),
+	)
+}

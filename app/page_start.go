@@ -1,0 +1,188 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// startPage asks for the project's details and the mode, for a new
+// assessment or (with ?a=ID) to change an existing one's.
+type startPage struct {
+	page
+
+	editing bool
+	project q.Project
+	mode    q.Mode
+	errs    []fieldError
+}
+
+// fieldError is one problem in a form, linked from the error summary.
+type fieldError struct{ ID, Msg string }
+
+func (p *startPage) OnNav(ctx app.Context) {
+	p.errs = nil
+	p.editing = ctx.Page().URL().Query().Get("a") != ""
+	if p.editing {
+		p.load(ctx)
+		if p.a != nil {
+			p.project, p.mode = p.a.Project, p.a.Mode
+		}
+		p.arrive(ctx, "Project details")
+		return
+	}
+	p.a, p.project, p.mode = nil, q.Project{}, ""
+	p.arrive(ctx, "Start a new assessment")
+}
+
+func (p *startPage) Render() app.UI {
+	if p.editing && p.a == nil {
+		return p.notFound()
+	}
+	title, button := "Start a new assessment", "Continue"
+	if p.editing {
+		title, button = "Project details", "Save and go back"
+	}
+	return p.shell(
+		app.If(p.editing, func() app.UI { return p.saveStatus() }),
+		heading(title),
+		errorSummary(p.errs),
+		app.Form().ID("details").OnSubmit(p.submit).Body(
+			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
+				p.project.Name, q.MaxNameLen, p.errFor("project-name"), func(v string) { p.project.Name = v }),
+			textField("project-organisation", "Organisation (optional)", "",
+				p.project.Organisation, q.MaxNameLen, "", func(v string) { p.project.Organisation = v }),
+			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
+				p.project.Technology, q.MaxNameLen, "", func(v string) { p.project.Technology = v }),
+			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
+				p.project.Notes, func(v string) { p.project.Notes = v }),
+			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
+				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
+					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
+					app.Div().Class("hint").ID("mode-hint").Text("You can switch later: answers you have given are kept."),
+					fieldErrorText("mode", p.errFor("mode-quick")),
+					radio("mode", "mode-quick", string(q.Quick), "Quick scan",
+						"7 questions, one for each area. About 5 minutes.", p.mode == q.Quick, func(v string) { p.mode = q.Mode(v) }),
+					radio("mode", "mode-full", string(q.Full), "Full assessment",
+						"24 questions, with room for notes and reflections. About 45 minutes.", p.mode == q.Full, func(v string) { p.mode = q.Mode(v) }),
+				),
+			),
+			app.Button().Type("submit").Class("button").ID("continue").Text(button),
+		),
+	)
+}
+
+func (p *startPage) errFor(id string) string {
+	for _, e := range p.errs {
+		if e.ID == id {
+			return e.Msg
+		}
+	}
+	return ""
+}
+
+func (p *startPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.project.Name = strings.TrimSpace(p.project.Name)
+	p.errs = nil
+	if p.project.Name == "" {
+		p.errs = append(p.errs, fieldError{"project-name", "Enter a name for the project"})
+	}
+	if !p.mode.Valid() {
+		p.errs = append(p.errs, fieldError{"mode-quick", "Choose a quick scan or a full assessment"})
+	}
+	if len(p.errs) > 0 {
+		ctx.Defer(func(app.Context) { focusElement("error-summary") })
+		return
+	}
+	if p.editing {
+		p.a.Project, p.a.Mode = p.project, p.mode
+		p.save(p.a)
+		if p.saveErr == nil {
+			ctx.Navigate(PathHome)
+		}
+		return
+	}
+	a := q.New(q.Default(), newID(), p.mode, time.Now())
+	a.Project = p.project
+	p.a = a
+	p.save(a)
+	if p.saveErr == nil {
+		ctx.Navigate(link(PathDomain, a.ID, "d", "1"))
+	}
+}
+
+// errorSummary lists a form's problems, each linked to its field.
+func errorSummary(errs []fieldError) app.UI {
+	if len(errs) == 0 {
+		return nil
+	}
+	return app.Div().Class("error-summary").ID("error-summary").TabIndex(-1).Role("alert").Body(
+		app.H2().Class("error-summary-title").Text("There is a problem"),
+		app.Ul().Class("error-summary-list").Body(
+			app.Range(errs).Slice(func(i int) app.UI {
+				return app.Li().Body(app.A().Href("#" + errs[i].ID).Text(errs[i].Msg))
+			}),
+		),
+	)
+}
+
+func groupClass(err string) string {
+	if err != "" {
+		return "form-group form-group-error"
+	}
+	return "form-group"
+}
+
+func fieldErrorText(id, err string) app.UI {
+	if err == "" {
+		return nil
+	}
+	return app.P().Class("error-message").ID(id + "-error").Body(
+		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
+}
+
+// textField is a labelled one-line input with an optional hint and error.
+func textField(id, label, hint, value string, max int, err string, set func(string)) app.UI {
+	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(max).Dir("auto").
+		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) })
+	if d := describedBy(id, hint, err); d != "" {
+		input = input.Aria("describedby", d)
+	}
+	if err != "" {
+		input = input.Aria("invalid", "true")
+	}
+	return app.Div().Class(groupClass(err)).Body(
+		app.Label().Class("label").For(id).Text(label),
+		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
+		fieldErrorText(id, err),
+		input,
+	)
+}
+
+// noteField is a labelled text area for notes of up to 10,000 characters.
+func noteField(id, label, hint, value string, set func(string)) app.UI {
+	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.MaxNoteLen).Dir("auto").
+		Text(value).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) })
+	if hint != "" {
+		area = area.Aria("describedby", id+"-hint")
+	}
+	return app.Div().Class("form-group").Body(
+		app.Label().Class("label").For(id).Text(label),
+		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
+		area,
+	)
+}
+
+func describedBy(id, hint, err string) string {
+	var ids []string
+	if hint != "" {
+		ids = append(ids, id+"-hint")
+	}
+	if err != "" {
+		ids = append(ids, id+"-error")
+	}
+	return strings.Join(ids, " ")
+}

@@ -1,0 +1,207 @@
+//go:build !wasm
+
+// Package server serves the web app: the go-app handler with our own
+// service worker, the WebAssembly binary pre-compressed, security headers,
+// and a static build for any static host. It never enters the wasm.
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	nasss "github.com/nasss-toolkit/nasss/app"
+)
+
+//go:embed worker.js
+var workerJS string
+
+// WasmName is the app binary inside the web folder.
+const WasmName = "app.wasm"
+
+// ContentSecurityPolicy allows nothing but this origin, plus compiling the
+// WebAssembly. Inline scripts and styles are not needed, so not allowed.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
+	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"form-action 'self'; frame-ancestors 'none'"
+
+// Site is the app ready to serve: the go-app handler, configured, and the
+// WebAssembly binary in its three encodings.
+type Site struct {
+	// Handler renders pages and serves go-app's own files.
+	Handler *app.Handler
+	webDir  string
+	wasm    map[string][]byte // by Content-Encoding: "", "br", "gzip"
+	modTime time.Time
+}
+
+// New loads the web folder (which must hold app.wasm; see `make build`)
+// and configures the app. Missing or stale .br and .gz files beside the
+// wasm are made again, once.
+func New(webDir string) (*Site, error) {
+	wasmPath := filepath.Join(webDir, WasmName)
+	raw, err := os.ReadFile(wasmPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", wasmPath)
+	}
+	if err != nil {
+		return nil, err
+	}
+	st, _ := os.Stat(wasmPath)
+	if err := Precompress(wasmPath); err != nil {
+		return nil, err
+	}
+	s := &Site{webDir: webDir, wasm: map[string][]byte{"": raw}, modTime: st.ModTime()}
+	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+		if s.wasm[enc], err = os.ReadFile(wasmPath + ext); err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(raw)
+	nasss.Register()
+	s.Handler = &app.Handler{
+		Name:            nasss.ServiceName,
+		ShortName:       "NASSS",
+		Title:           nasss.ServiceName,
+		Description:     "See how complex your health or care technology project is, and what to do about it. Works offline; nothing leaves your device.",
+		Lang:            "en-GB",
+		BackgroundColor: "#f0f4f5",
+		ThemeColor:      "#005eb8",
+		LoadingLabel:    "Loading the assessment tool: {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:             []string{"/web/app.css"},
+		CacheableResources: []string{"/web/icon.svg"},
+		Resources:          app.LocalDir(""),
+		// The wasm's hash names the version: a new build is a new version,
+		// and an unchanged one never looks like an update.
+		Version:               hex.EncodeToString(sum[:8]),
+		WasmContentLength:     strconv.Itoa(len(raw)),
+		ServiceWorkerTemplate: workerJS,
+	}
+	return s, nil
+}
+
+// Version is the app version the service worker caches under.
+func (s *Site) Version() string { return s.Handler.Version }
+
+// WasmSizes reports the binary's size raw, gzip and brotli, in bytes.
+func (s *Site) WasmSizes() (raw, gz, br int) {
+	return len(s.wasm[""]), len(s.wasm["gzip"]), len(s.wasm["br"])
+}
+
+// ServeHTTP serves the app with security headers on every response.
+func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	switch {
+	case r.URL.Path == "/web/"+WasmName:
+		s.serveWasm(w, r)
+	case strings.HasPrefix(r.URL.Path, "/web/"):
+		// The shell's files are revalidated on every load; the service
+		// worker, not the HTTP cache, is what keeps them offline.
+		h.Set("Cache-Control", "no-cache")
+		http.StripPrefix("/web/", http.FileServer(http.Dir(s.webDir))).ServeHTTP(w, r)
+	default:
+		s.Handler.ServeHTTP(w, r)
+	}
+}
+
+// serveWasm sends the smallest encoding the browser accepts.
+func (s *Site) serveWasm(w http.ResponseWriter, r *http.Request) {
+	enc := ""
+	accept := r.Header.Get("Accept-Encoding")
+	switch {
+	case acceptsEncoding(accept, "br"):
+		enc = "br"
+	case acceptsEncoding(accept, "gzip"):
+		enc = "gzip"
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/wasm")
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", `"`+s.Version()+"-"+enc+`"`)
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	http.ServeContent(w, r, "", s.modTime, bytes.NewReader(s.wasm[enc]))
+}
+
+// acceptsEncoding reads an Accept-Encoding header, honouring q=0.
+func acceptsEncoding(header, enc string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		params = strings.ReplaceAll(params, " ", "")
+		return params != "q=0" && params != "q=0.0" && params != "q=0.00" && params != "q=0.000"
+	}
+	return false
+}
+
+// Precompress writes path.br and path.gz beside a file unless they are
+// already newer than it.
+func Precompress(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	for ext, compress := range map[string]func(io.Writer) io.WriteCloser{
+		".br": func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, brotli.BestCompression) },
+		".gz": func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, gzip.BestCompression); return z },
+	} {
+		if out, err := os.Stat(path + ext); err == nil && !out.ModTime().Before(st.ModTime()) {
+			continue
+		}
+		if err := compressFile(path, path+ext, compress); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func compressFile(src, dst string, compress func(io.Writer) io.WriteCloser) error {
+	in, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	z := compress(&buf)
+	if _, err := z.Write(in); err != nil {
+		return err
+	}
+	if err := z.Close(); err != nil {
+		return err
+	}
+	// Write then rename, so a reader never sees half a file.
+	tmp := dst + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
+}

@@ -1,0 +1,63 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	nasss "github.com/nasss-toolkit/nasss/app"
+)
+
+// Build writes the whole site to out as static files that any static host
+// can serve: every page, go-app's scripts and manifest, our worker, and
+// the web folder.
+func (s *Site) Build(out string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, s.Handler, nasss.Pages...); err != nil {
+		return fmt.Errorf("writing pages: %w", err)
+	}
+	// Pages are written as about.html; hosts that map /about to a folder
+	// find about/index.html instead.
+	for _, p := range nasss.Pages {
+		if p == nasss.PathHome {
+			continue
+		}
+		page, err := os.ReadFile(filepath.Join(out, p+".html"))
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(out, p, "index.html"), page); err != nil {
+			return err
+		}
+	}
+	return filepath.WalkDir(s.webDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		// Plain hosts would send pre-compressed copies as they are, so
+		// only the raw files go; the host compresses on the fly, if at all.
+		if strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".tmp") {
+			return nil
+		}
+		rel, _ := filepath.Rel(s.webDir, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return writeFile(filepath.Join(out, "web", rel), data)
+	})
+}
+
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}

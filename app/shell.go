@@ -1,0 +1,219 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// ServiceName is the app's name as people see it.
+const ServiceName = "NASSS complexity self-assessment"
+
+// Paths of the app's pages. Assessments are named in the query string
+// (?a=ID), so every page is a fixed path that any static host can serve.
+const (
+	PathHome    = "/"
+	PathStart   = "/start"
+	PathDomain  = "/domain"
+	PathCheck   = "/check"
+	PathResults = "/results"
+	PathAbout   = "/about"
+)
+
+// Pages lists every page's path.
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathAbout}
+
+// Register routes every page. A static host may redirect /about to
+// /about/, so both spellings lead to the page.
+func Register() {
+	pages := map[string]func() app.Composer{
+		PathHome:    func() app.Composer { return &homePage{} },
+		PathStart:   func() app.Composer { return &startPage{} },
+		PathDomain:  func() app.Composer { return &domainPage{} },
+		PathCheck:   func() app.Composer { return &checkPage{} },
+		PathResults: func() app.Composer { return &resultsPage{} },
+		PathAbout:   func() app.Composer { return &aboutPage{} },
+	}
+	for path, f := range pages {
+		app.Route(path, f)
+		if path != PathHome {
+			app.Route(path+"/", f)
+		}
+	}
+}
+
+// repo is where assessments live: local storage in the browser.
+var repo = Repo{S: newBrowserStore()}
+
+// navigations counts page changes; focus moves to the heading on every
+// one but the first, where the reader starts at the top anyway.
+var navigations int
+
+// link builds an app URL with its assessment and extra query parameters.
+func link(path, id string, kv ...string) string {
+	v := url.Values{}
+	if id != "" {
+		v.Set("a", id)
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Set(kv[i], kv[i+1])
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+// page is what every page shares: the update banner, the save status, and
+// the assessment the URL names.
+type page struct {
+	app.Compo
+
+	updateReady bool
+	saved       time.Time
+	saveErr     error
+	a           *q.Assessment
+	loadErr     error
+}
+
+// OnAppUpdate shows the "new version" banner.
+func (p *page) OnAppUpdate(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
+
+// OnMount marks the app ready once the first page is in the DOM.
+func (p *page) OnMount(ctx app.Context) {
+	p.updateReady = ctx.AppUpdateAvailable()
+	markReady()
+}
+
+// arrive sets the title and, after the first navigation, moves focus to
+// the new page's heading so screen readers announce it.
+func (p *page) arrive(ctx app.Context, title string) {
+	ctx.Page().SetTitle(title + " – " + ServiceName)
+	navigations++
+	if navigations > 1 {
+		ctx.Defer(func(app.Context) { focusElement("page-heading") })
+	}
+}
+
+// load reads the assessment named by ?a= into p.a.
+func (p *page) load(ctx app.Context) {
+	id := ctx.Page().URL().Query().Get("a")
+	p.a, p.loadErr = nil, nil
+	if id == "" {
+		p.loadErr = ErrNotFound
+		return
+	}
+	p.a, p.loadErr = repo.Load(id)
+}
+
+// save stores the assessment at once and records how that went.
+func (p *page) save(a *q.Assessment) {
+	a.Updated = time.Now().UTC().Truncate(time.Second)
+	if p.saveErr = repo.Save(a); p.saveErr == nil {
+		if p.saved.IsZero() {
+			requestPersistence()
+		}
+		p.saved = a.Updated
+	}
+}
+
+// exportFile downloads the assessment as a .nasss.json file.
+func (p *page) exportFile(a *q.Assessment) {
+	data, err := q.Encode(a)
+	if err == nil {
+		err = download(q.FileName(a, time.Now()), "application/json", data)
+	}
+	if err != nil {
+		p.saveErr = fmt.Errorf("the file could not be made: %w", err)
+	}
+}
+
+// shell wraps a page's content in the header, banners and footer.
+func (p *page) shell(content ...app.UI) app.UI {
+	return app.Div().Class("app").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
+		app.Header().Class("header").Body(
+			app.Div().Class("container header-inner").Body(
+				app.A().Class("header-name").Href(PathHome).Text(ServiceName),
+				app.Nav().Aria("label", "Main").Body(
+					app.Ul().Class("header-nav").Body(
+						app.Li().Body(app.A().Href(PathHome).Text("Your assessments")),
+						app.Li().Body(app.A().Href(PathAbout).Text("About the method")),
+					),
+				),
+			),
+		),
+		app.If(p.updateReady, func() app.UI {
+			return app.Div().Class("banner banner-update").Role("status").Body(
+				app.Div().Class("container").Body(
+					app.P().Text("A new version is ready. Your work is saved and will still be here."),
+					app.Button().Class("button button-secondary").Text("Reload").OnClick(func(app.Context, app.Event) { reloadPage() }),
+				),
+			)
+		}),
+		app.Main().ID("main").Class("container main").Body(content...),
+		app.Footer().Class("footer").Body(
+			app.Div().Class("container").Body(
+				app.P().Text("Nothing you enter leaves this device unless you export it."),
+				app.P().Body(
+					app.Text("An independent tool based on the NASSS framework. "),
+					app.A().Href(PathAbout).Text("About the method and privacy"),
+				),
+			),
+		),
+	)
+}
+
+// saveStatus says whether the last change is safe, and what to do if not.
+func (p *page) saveStatus() app.UI {
+	if p.saveErr != nil {
+		return app.Div().Class("alert alert-error").Role("alert").Body(
+			app.H2().Class("alert-title").Text("Your last change could not be saved on this device"),
+			app.P().Text("The browser's storage may be full, or blocked in private browsing. "+
+				"Export a file now so you do not lose your work, then free some space or leave private browsing."),
+			app.P().Class("hint").Text(p.saveErr.Error()),
+			app.If(p.a != nil, func() app.UI {
+				return app.Button().Class("button").Text("Export a file now").OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
+			}),
+		)
+	}
+	text := "Saved on this device"
+	if !p.saved.IsZero() {
+		text += " at " + p.saved.Local().Format("15:04")
+	}
+	return app.P().Class("save-status").Role("status").Body(
+		app.Span().Class("save-tick").Aria("hidden", "true").Text("✓ "),
+		app.Text(text),
+	)
+}
+
+// heading is a page's h1, focusable so focus can move to it.
+func heading(text string) app.UI {
+	return app.H1().ID("page-heading").TabIndex(-1).Text(text)
+}
+
+// notFound is shown when the URL names no stored assessment.
+func (p *page) notFound() app.UI {
+	return p.shell(
+		heading("We could not find that assessment"),
+		app.P().Text("It is not saved on this device. It may have been deleted, or saved in another browser or on another device."),
+		app.P().Body(app.A().Class("button").Href(PathHome).Text("Go to your assessments")),
+	)
+}
+
+// projectName is the name to show for an assessment.
+func projectName(a *q.Assessment) string {
+	if a.Project.Name == "" {
+		return "Untitled project"
+	}
+	return a.Project.Name
+}
+
+// userText shows text a person typed, in its own direction (right-to-left
+// scripts included) and never as markup.
+func userText(s string) app.HTMLSpan {
+	return app.Span().Dir("auto").Text(s)
+}
