@@ -34,8 +34,8 @@ func (p *domainPage) OnNav(ctx app.Context) {
 	}
 }
 
-func (p *domainPage) bank() *q.Bank         { return q.LookupBank(p.a.Bank) }
-func (p *domainPage) domain() *q.Domain     { return &p.bank().Domains[p.n-1] }
+func (p *domainPage) bank() *q.Bank     { return q.LookupBank(p.a.Bank) }
+func (p *domainPage) domain() *q.Domain { return &p.bank().Domains[p.n-1] }
 func (p *domainPage) answers() map[string]q.Answer {
 	if len(p.a.Respondents) == 0 {
 		p.a.Respondents = []q.Respondent{{ID: "r1"}}

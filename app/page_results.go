@@ -146,7 +146,9 @@ func (p *resultsPage) actions(plan []scoring.PlannedAction) app.UI {
 	return app.Section().ID("actions").Body(
 		app.H2().Text("Suggested actions"),
 		app.P().Text("Suggestions to discuss as a team: keep, change or drop them. They are not a verdict."),
-		app.If(len(plan) == 0, func() app.UI { return app.P().Text("No actions are suggested: nothing is rated complicated, complex or “don't know”.") }),
+		app.If(len(plan) == 0, func() app.UI {
+			return app.P().Text("No actions are suggested: nothing is rated complicated, complex or “don't know”.")
+		}),
 		app.Range(groups).Slice(func(i int) app.UI {
 			g := groups[i]
 			var lines []scoring.PlannedAction

@@ -140,7 +140,7 @@ func fieldErrorText(id, err string) app.UI {
 	if err == "" {
 		return nil
 	}
-	return app.P().Class("error-message").ID(id + "-error").Body(
+	return app.P().Class("error-message").ID(id+"-error").Body(
 		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
 }
 

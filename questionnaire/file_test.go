@@ -316,8 +316,8 @@ func TestFileName(t *testing.T) {
 		"  <script>alert(1)</script> ":        "script-alert-1-script-2026-11-23.nasss.json",
 		"مستشفى 😀":                            "assessment-2026-11-23.nasss.json",
 		"":                                    "assessment-2026-11-23.nasss.json",
-		"Café / Ward 7B":                       "caf-ward-7b-2026-11-23.nasss.json",
-		strings.Repeat("long name ", 20):       "long-name-long-name-long-name-long-name-l-2026-11-23.nasss.json",
+		"Café / Ward 7B":                      "caf-ward-7b-2026-11-23.nasss.json",
+		strings.Repeat("long name ", 20):      "long-name-long-name-long-name-long-name-l-2026-11-23.nasss.json",
 	}
 	for name, want := range tests {
 		a := &q.Assessment{Project: q.Project{Name: name}}
