@@ -14,7 +14,9 @@ ADDR     ?= 127.0.0.1:8000
 WASM_SRC := $(shell find app cmd questionnaire scoring -name '*.go' -not -name '*_test.go') \
             $(wildcard questionnaire/banks/*.json) go.mod go.sum
 
-.PHONY: all build run test vet unit fuzz clean
+AXE      := app/e2e/node_modules/axe-core/axe.min.js
+
+.PHONY: all build run test vet unit fuzz bench clean
 
 all: build
 
@@ -38,8 +40,17 @@ test: vet unit fuzz
 vet:
 	$(GO) vet ./...
 
-unit:
-	$(GO) test -count=1 ./...
+# The browser tests build the wasm themselves and need axe-core from npm.
+unit: $(AXE)
+	$(GO) test -count=1 -timeout 20m ./...
+
+$(AXE): app/e2e/package.json app/e2e/package-lock.json
+	cd app/e2e && npm ci --no-audit --no-fund
+	touch $@
+
+# Wasm sizes, and cold and warm load to interactive against go-app's floor.
+bench: $(AXE)
+	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 5x -count 1 -timeout 30m
 
 # Every Fuzz function in the tree, found by name, runs for FUZZTIME.
 # Minimisation is capped: a new input is kept as found rather than shrunk
@@ -56,6 +67,6 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz testoutput
 
 FORCE:

@@ -20,3 +20,5 @@ func focusElement(id string) {}
 func markReady() {}
 
 func reloadPage() {}
+
+func checkedValue(name string) (string, bool) { return "", false }

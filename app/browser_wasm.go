@@ -4,6 +4,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 )
 
@@ -150,17 +151,84 @@ func requestPersistence() {
 	})
 }
 
-// focusElement moves keyboard and screen-reader focus.
+// focusElement moves keyboard and screen-reader focus. go-app applies an
+// update after the event that caused it, and may replace the element once
+// more after that, so focus is checked over the next few frames and put
+// back if it fell to the page body. It never takes focus from an element
+// the user has moved to since.
 func focusElement(id string) {
-	jsCall(func() {
-		if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() {
-			el.Call("focus")
+	frames := 12
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		jsCall(func() {
+			doc := js.Global().Get("document")
+			el := doc.Call("getElementById", id)
+			active := doc.Get("activeElement")
+			lost := !active.Truthy() || active.Equal(doc.Get("body"))
+			if el.Truthy() && !active.Equal(el) && (lost || frames == 12) {
+				el.Call("focus")
+			}
+			if !lost && !active.Equal(el) && frames < 12 {
+				frames = 1 // the user moved on: leave focus alone
+			}
+		})
+		if frames--; frames <= 0 {
+			f.Release()
+		} else {
+			js.Global().Call("requestAnimationFrame", f)
 		}
+		return nil
 	})
+	js.Global().Call("requestAnimationFrame", f)
 }
 
-// markReady tells tests and benchmarks that the app is interactive.
-func markReady() { js.Global().Set("nasssReady", true) }
+// checkedValue is the value of the checked radio button in a group.
+func checkedValue(name string) (v string, ok bool) {
+	jsCall(func() {
+		el := js.Global().Get("document").Call("querySelector", `input[type=radio][name="`+name+`"]:checked`)
+		if el.Truthy() {
+			v, ok = el.Get("value").String(), true
+		}
+	})
+	return v, ok
+}
+
+// markReady tells tests and benchmarks that the app is interactive, and
+// when it first became so (milliseconds since navigation began).
+func markReady() {
+	if !js.Global().Get("nasssReady").Truthy() {
+		keepLinksInApp()
+	}
+	if !js.Global().Get("nasssReadyAt").Truthy() {
+		js.Global().Set("nasssReadyAt", js.Global().Get("performance").Call("now"))
+	}
+	js.Global().Set("nasssReady", true)
+}
+
+// keepLinksInApp stops the browser following the app's own links. go-app
+// navigates on a link click, but calls preventDefault from its UI
+// goroutine, which may run after the browser has begun a full page load;
+// this listener decides at once, and go-app's still does the navigating.
+func keepLinksInApp() {
+	js.Global().Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		if e.Get("defaultPrevented").Bool() || e.Get("button").Int() != 0 ||
+			e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("shiftKey").Bool() || e.Get("altKey").Bool() {
+			return nil
+		}
+		a := e.Get("target").Call("closest", "a")
+		if !a.Truthy() || a.Call("hasAttribute", "download").Bool() || a.Get("target").String() != "" {
+			return nil
+		}
+		// Only paths within the app; "#fragment" links keep the browser's
+		// own behaviour, which moves focus for the skip link.
+		if href := a.Call("getAttribute", "href"); href.Type() == js.TypeString &&
+			strings.HasPrefix(href.String(), "/") && !strings.HasPrefix(href.String(), "//") {
+			e.Call("preventDefault")
+		}
+		return nil
+	}), true)
+}
 
 // reloadPage loads the new version after an update.
 func reloadPage() { jsCall(func() { js.Global().Get("location").Call("reload") }) }

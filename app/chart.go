@@ -33,12 +33,10 @@ func profileChart(pr *scoring.Profile) string {
 	var b strings.Builder
 	height := chartTop + chartRow*len(pr.Domains) + 8
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 %d %d" role="img" aria-labelledby="chart-title chart-desc" focusable="false">`, chartWidth, height)
-	fmt.Fprintf(&b, `<title id="chart-title">Complexity profile</title><desc id="chart-desc">%s. The table below gives each area's level and counts.</desc>`, html.EscapeString(pr.Reading.Headline))
+	fmt.Fprintf(&b, `<title id="chart-title">Complexity profile</title><desc id="chart-desc">%s. The table below gives each domain's level and counts.</desc>`, html.EscapeString(pr.Reading.Headline))
 	step := float64(chartWidth-40) / 3
 	for i, name := range []string{"Simple", "Complicated", "Complex"} {
-		x := step * float64(i+1)
-		fmt.Fprintf(&b, `<line x1="%.0f" y1="%d" x2="%.0f" y2="%d" stroke="#aeb7bd" stroke-dasharray="3 3"/>`, x, chartTop-6, x, height-8)
-		fmt.Fprintf(&b, `<text x="%.0f" y="16" text-anchor="end" font-size="12" fill="#4c6272">%s</text>`, x-2, name)
+		fmt.Fprintf(&b, `<text x="%.0f" y="16" text-anchor="end" font-size="12" fill="#4c6272">%s</text>`, step*float64(i+1)-2, name)
 	}
 	for i, d := range pr.Domains {
 		y := chartTop + i*chartRow
@@ -46,6 +44,12 @@ func profileChart(pr *scoring.Profile) string {
 			y+chartLabelH-4, html.EscapeString(fmt.Sprintf("%s. %s", d.ID, clipText(d.Title, 44))))
 		by := y + chartLabelH
 		fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%d" fill="#e8edee"/>`, by, chartWidth-40, chartBarH)
+		// Tick marks at each level, within the bar's row only, so they
+		// never cross a label.
+		for l := 1; l <= 3; l++ {
+			x := step * float64(l)
+			fmt.Fprintf(&b, `<line x1="%.0f" y1="%d" x2="%.0f" y2="%d" stroke="#768692" stroke-dasharray="2 2"/>`, x, by-2, x, by+chartBarH+2)
+		}
 		if s := d.Level.Score(); s > 0 {
 			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%.0f" height="%d" fill="%s"/>`, by, step*float64(s), chartBarH, levelColours[d.Level])
 		} else {

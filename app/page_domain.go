@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,6 +15,14 @@ import (
 type domainPage struct {
 	page
 	n int // 1-based domain number
+
+	// The fields show the answers as they were when the page was drawn,
+	// like uncontrolled form fields: after that the browser owns them, and
+	// a re-render never writes a checked state or a note back over newer
+	// keystrokes still on their way to the handlers.
+	shownKey string
+	shown    map[string]q.Answer
+	shownRef string
 }
 
 func (p *domainPage) OnNav(ctx app.Context) {
@@ -51,10 +60,7 @@ func (p *domainPage) Render() app.UI {
 	if p.a == nil {
 		return p.notFound()
 	}
-	b, d := p.bank(), p.domain()
-	items := d.ItemsFor(p.a.Mode)
-	pr := scoring.Score(b, p.a)
-	dr := pr.Domains[p.n-1]
+	b := p.bank()
 	next, back := link(PathCheck, p.a.ID), link(PathStart, p.a.ID)
 	if p.n < len(b.Domains) {
 		next = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n+1))
@@ -62,13 +68,26 @@ func (p *domainPage) Render() app.UI {
 	if p.n > 1 {
 		back = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n-1))
 	}
-	return p.shell(
+	key := p.a.ID + "/" + strconv.Itoa(p.n)
+	if key != p.shownKey {
+		p.shownKey, p.shown, p.shownRef = key, maps.Clone(p.answers()), p.a.Reflections[p.domain().ID]
+	}
+	return p.shell(&fresh{Key: key, body: func() []app.UI {
+		return p.content(back, next)
+	}})
+}
+
+func (p *domainPage) content(back, next string) []app.UI {
+	b, d := p.bank(), p.domain()
+	items := d.ItemsFor(p.a.Mode)
+	dr := scoring.Score(b, p.a).Domains[p.n-1]
+	return []app.UI{
 		app.A().Class("back-link").Href(back).Text("Back"),
 		p.saveStatus(),
-		app.Span().Class("caption").Textf("Area %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
+		app.Span().Class("caption").Textf("Domain %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
 		heading(d.Title),
 		app.P().Class("lead").Text(d.Summary),
-		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this area answered.",
+		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this domain answered.",
 			dr.Answered, dr.Applicable, plural(dr.Applicable, "question", "questions")),
 		app.Range(items).Slice(func(i int) app.UI { return p.item(items[i]) }),
 		app.If(p.a.Mode == q.Full, func() app.UI { return p.reflections(d) }),
@@ -76,11 +95,11 @@ func (p *domainPage) Render() app.UI {
 			app.A().Class("button").ID("continue").Href(next).Text("Continue"),
 			app.A().Class("link").Href(link(PathCheck, p.a.ID)).Text("Check your answers"),
 		),
-	)
+	}
 }
 
 func (p *domainPage) item(it *q.Item) app.UI {
-	ans := p.answers()[it.ID]
+	ans := p.shown[it.ID]
 	base := "item-" + it.ID
 	title := it.Title
 	if p.a.Mode == q.Full {
@@ -119,7 +138,7 @@ func (p *domainPage) reflections(d *q.Domain) app.UI {
 		app.Ul().Class("list list-bullet").ID(id+"-questions").Body(
 			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Text(d.Reflections[i]) }),
 		),
-		noteField(id, "Your reflections on this area", "", p.a.Reflections[d.ID], func(v string) {
+		noteField(id, "Your reflections on this domain", "", p.shownRef, func(v string) {
 			if p.a.Reflections == nil {
 				p.a.Reflections = map[string]string{}
 			}

@@ -35,7 +35,7 @@ func (p *homePage) Render() app.UI {
 	return p.shell(
 		heading("Assess the complexity of your technology project"),
 		app.P().Class("lead").Text("Technology projects in health and care often stall or are abandoned. "+
-			"This tool walks your team through the seven areas of the NASSS framework, "+
+			"This tool walks your team through the seven domains (areas) of the NASSS framework, "+
 			"shows where your project is complex, and suggests what to do about it."),
 		app.Ul().Class("list list-bullet").Body(
 			app.Li().Text("Quick scan: 7 questions, about 5 minutes."),
@@ -99,12 +99,12 @@ func (p *homePage) card(a *q.Assessment) app.UI {
 			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
 			app.Li().Body(app.A().Href(link(PathStart, a.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
 			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
-				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(a) })),
+				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(a) }, app.EventScope(a.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.deleting, p.message = a.ID, ""
-					ctx.Defer(func(app.Context) { focusElement("confirm-delete") })
-				})),
+					focusElement("confirm-delete")
+				}, app.EventScope(a.ID))),
 		),
 		app.If(p.deleting == a.ID, func() app.UI { return p.confirmDelete(a.ID, name) }),
 	)
@@ -124,8 +124,8 @@ func (p *homePage) confirmDelete(id, name string) app.UI {
 					}
 					p.deleting = ""
 					p.refresh()
-					ctx.Defer(func(app.Context) { focusElement("home-message") })
-				}),
+					focusElement("home-message")
+				}, app.EventScope(id)),
 			app.Button().Class("button button-secondary").Text("Cancel").
 				OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 		),
@@ -141,12 +141,12 @@ func (p *homePage) damagedCard(e Entry) app.UI {
 			app.Li().Body(app.Button().Class("button button-secondary").Text("Download its raw data").
 				OnClick(func(ctx app.Context, ev app.Event) {
 					download("damaged-"+q.Slug(e.ID)+".txt", "text/plain", []byte(e.Raw))
-				})),
+				}, app.EventScope(e.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Text("Delete it").
 				OnClick(func(ctx app.Context, ev app.Event) {
 					repo.Delete(e.ID)
 					p.refresh()
-				})),
+				}, app.EventScope(e.ID))),
 		),
 	)
 }
@@ -167,7 +167,7 @@ func (p *homePage) onImport(ctx app.Context, e app.Event) {
 		ctx.Dispatch(func(ctx app.Context) {
 			clearFileInput(importInput)
 			p.importFiles(files)
-			ctx.Defer(func(app.Context) { focusElement("home-message") })
+			focusElement("home-message")
 		})
 	})
 }
@@ -211,7 +211,7 @@ func (p *homePage) resolveConflicts(ctx app.Context, e app.Event) {
 	p.conflicts = nil
 	p.message = fmt.Sprintf("Imported %d %s.", done, plural(done, "assessment", "assessments"))
 	p.refresh()
-	ctx.Defer(func(app.Context) { focusElement("home-message") })
+	focusElement("home-message")
 }
 
 func (p *homePage) importFeedback() app.UI {
@@ -265,7 +265,15 @@ func plural(n int, one, many string) string {
 // radio is one radio button with its label and an optional hint.
 func radio(name, id, value, label, hint string, checked bool, set func(string)) app.UI {
 	input := app.Input().Class("radio-input").Type("radio").Name(name).ID(id).Value(value).Checked(checked).
-		OnChange(func(ctx app.Context, e app.Event) { set(value) })
+		OnChange(func(ctx app.Context, e app.Event) {
+			// go-app may handle a quick run of changes after the browser has
+			// moved on (Space then an arrow key), so take what is checked now.
+			if v, ok := checkedValue(name); ok {
+				set(v)
+				return
+			}
+			set(value)
+		}, app.EventScope(id))
 	if hint != "" {
 		input = input.Aria("describedby", id+"-hint")
 	}

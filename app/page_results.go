@@ -37,7 +37,7 @@ func (p *resultsPage) Render() app.UI {
 			app.P().Body(app.Strong().Text("Why: "), app.Text(r.Why)),
 		),
 		app.Div().Class("inset").Body(
-			app.P().Body(app.Strong().Text("This is a conversation aid, not a prediction. "), app.Text(pr.Caveat)),
+			app.P().Text(pr.Caveat),
 		),
 		app.If(pr.Complete(), func() app.UI {
 			return app.Div().Class("panel panel-backup").Body(
@@ -50,10 +50,10 @@ func (p *resultsPage) Render() app.UI {
 		app.H2().Text("Your project's profile"),
 		app.Figure().Class("chart-figure").Body(
 			app.Raw(profileChart(&pr)),
-			app.FigCaption().Class("hint").Text("The longer the bar, the more complex the area. A question mark means some answers were “don't know”."),
+			app.FigCaption().Class("hint").Text("The longer the bar, the more complex the domain. A question mark means some answers were “don't know”."),
 		),
 		profileTable(&pr),
-		app.H2().Text("Each area"),
+		app.H2().Text("Each domain"),
 		app.Ul().Class("domain-cards").Body(
 			app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
 		),
@@ -70,7 +70,7 @@ func (p *resultsPage) Render() app.UI {
 // profileTable is the chart's content as a table, for screen readers and
 // for anyone who prefers numbers.
 func profileTable(pr *scoring.Profile) app.UI {
-	cols := []string{"Area", "Level", "Simple", "Complicated", "Complex", "Don't know", "Not applicable", "Answered"}
+	cols := []string{"Domain", "Level", "Simple", "Complicated", "Complex", "Don't know", "Not applicable", "Answered"}
 	return app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("labelledby", "profile-caption").Body(
 		app.Table().Class("table").ID("profile-table").Body(
 			app.Caption().ID("profile-caption").Class("table-caption").Text("The profile as a table"),
@@ -106,7 +106,7 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 		app.P().Class("domain-card-counts").Textf("%d simple · %d complicated · %d complex · %d don't know · %d not applicable",
 			c.Simple, c.Complicated, c.Complex, c.Unknown, c.NotApplicable),
 		app.If(d.Uncertain, func() app.UI {
-			return app.P().Class("domain-card-note").Text("Some answers are “don't know”, so this area may be more complex than it looks.")
+			return app.P().Class("domain-card-note").Text("Some answers are “don't know”, so this domain may be more complex than it looks.")
 		}),
 		app.If(d.Answered < d.Applicable, func() app.UI {
 			return app.P().Class("domain-card-note").Textf("%d of %d questions answered.", d.Answered, d.Applicable)

@@ -17,6 +17,9 @@ type startPage struct {
 	project q.Project
 	mode    q.Mode
 	errs    []fieldError
+	// shown is what the fields held when drawn; see domainPage.shown.
+	shown     q.Project
+	shownMode q.Mode
 }
 
 // fieldError is one problem in a form, linked from the error summary.
@@ -30,10 +33,12 @@ func (p *startPage) OnNav(ctx app.Context) {
 		if p.a != nil {
 			p.project, p.mode = p.a.Project, p.a.Mode
 		}
+		p.shown, p.shownMode = p.project, p.mode
 		p.arrive(ctx, "Project details")
 		return
 	}
 	p.a, p.project, p.mode = nil, q.Project{}, ""
+	p.shown, p.shownMode = p.project, p.mode
 	p.arrive(ctx, "Start a new assessment")
 }
 
@@ -45,33 +50,41 @@ func (p *startPage) Render() app.UI {
 	if p.editing {
 		title, button = "Project details", "Save and go back"
 	}
-	return p.shell(
+	key := "start/new"
+	if p.editing {
+		key = "start/" + p.a.ID
+	}
+	return p.shell(&fresh{Key: key, body: func() []app.UI { return p.form(title, button) }})
+}
+
+func (p *startPage) form(title, button string) []app.UI {
+	return []app.UI{
 		app.If(p.editing, func() app.UI { return p.saveStatus() }),
 		heading(title),
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.project.Name, q.MaxNameLen, p.errFor("project-name"), func(v string) { p.project.Name = v }),
+				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(v string) { p.project.Name = v }),
 			textField("project-organisation", "Organisation (optional)", "",
-				p.project.Organisation, q.MaxNameLen, "", func(v string) { p.project.Organisation = v }),
+				p.shown.Organisation, q.MaxNameLen, "", func(v string) { p.project.Organisation = v }),
 			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.project.Technology, q.MaxNameLen, "", func(v string) { p.project.Technology = v }),
+				p.shown.Technology, q.MaxNameLen, "", func(v string) { p.project.Technology = v }),
 			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
-				p.project.Notes, func(v string) { p.project.Notes = v }),
+				p.shown.Notes, func(v string) { p.project.Notes = v }),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
 					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
 					app.Div().Class("hint").ID("mode-hint").Text("You can switch later: answers you have given are kept."),
 					fieldErrorText("mode", p.errFor("mode-quick")),
 					radio("mode", "mode-quick", string(q.Quick), "Quick scan",
-						"7 questions, one for each area. About 5 minutes.", p.mode == q.Quick, func(v string) { p.mode = q.Mode(v) }),
+						"7 questions, one for each domain. About 5 minutes.", p.shownMode == q.Quick, func(v string) { p.mode = q.Mode(v) }),
 					radio("mode", "mode-full", string(q.Full), "Full assessment",
-						"24 questions, with room for notes and reflections. About 45 minutes.", p.mode == q.Full, func(v string) { p.mode = q.Mode(v) }),
+						"24 questions, with room for notes and reflections. About 45 minutes.", p.shownMode == q.Full, func(v string) { p.mode = q.Mode(v) }),
 				),
 			),
 			app.Button().Type("submit").Class("button").ID("continue").Text(button),
 		),
-	)
+	}
 }
 
 func (p *startPage) errFor(id string) string {
@@ -94,7 +107,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		p.errs = append(p.errs, fieldError{"mode-quick", "Choose a quick scan or a full assessment"})
 	}
 	if len(p.errs) > 0 {
-		ctx.Defer(func(app.Context) { focusElement("error-summary") })
+		focusElement("error-summary")
 		return
 	}
 	if p.editing {
@@ -147,7 +160,7 @@ func fieldErrorText(id, err string) app.UI {
 // textField is a labelled one-line input with an optional hint and error.
 func textField(id, label, hint, value string, max int, err string, set func(string)) app.UI {
 	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(max).Dir("auto").
-		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) })
+		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if d := describedBy(id, hint, err); d != "" {
 		input = input.Aria("describedby", d)
 	}
@@ -164,8 +177,10 @@ func textField(id, label, hint, value string, max int, err string, set func(stri
 
 // noteField is a labelled text area for notes of up to 10,000 characters.
 func noteField(id, label, hint, value string, set func(string)) app.UI {
+	// Text fills the server-rendered page; the value property keeps a reused
+	// element in step when the page shows another item.
 	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.MaxNoteLen).Dir("auto").
-		Text(value).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) })
+		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if hint != "" {
 		area = area.Aria("describedby", id+"-hint")
 	}

@@ -82,20 +82,23 @@ type page struct {
 // OnAppUpdate shows the "new version" banner.
 func (p *page) OnAppUpdate(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
 
-// OnMount marks the app ready once the first page is in the DOM.
-func (p *page) OnMount(ctx app.Context) {
-	p.updateReady = ctx.AppUpdateAvailable()
-	markReady()
-}
+// OnMount picks up an update found before this page was shown.
+func (p *page) OnMount(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
 
 // arrive sets the title and, after the first navigation, moves focus to
-// the new page's heading so screen readers announce it.
+// the new page's heading so screen readers announce it. Once the page is
+// drawn, the app counts as ready (go-app mounts a page before its OnNav
+// loads what it shows, so OnMount is too early for that).
 func (p *page) arrive(ctx app.Context, title string) {
 	ctx.Page().SetTitle(title + " – " + ServiceName)
 	navigations++
-	if navigations > 1 {
-		ctx.Defer(func(app.Context) { focusElement("page-heading") })
-	}
+	first := navigations == 1
+	ctx.Defer(func(app.Context) {
+		if !first {
+			focusElement("page-heading")
+		}
+		markReady()
+	})
 }
 
 // load reads the assessment named by ?a= into p.a.
@@ -217,3 +220,19 @@ func projectName(a *q.Assessment) string {
 func userText(s string) app.HTMLSpan {
 	return app.Span().Dir("auto").Text(s)
 }
+
+// fresh renders content in a component that go-app replaces, rather than
+// patches, when its key changes. go-app reuses DOM elements across
+// navigations and cannot clear a field's value (an empty value attribute
+// is dropped), so without this a note typed for one question would show
+// under the next, and an open "help" would stay open.
+type fresh struct {
+	app.Compo
+	Key  string
+	body func() []app.UI
+}
+
+// CompoID makes go-app remount the component when the key changes.
+func (f *fresh) CompoID() string { return f.Key }
+
+func (f *fresh) Render() app.UI { return app.Div().Body(f.body()...) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -43,8 +44,13 @@ var glossaryWords = []string{
 	"DPIA", "CE mark", "UKCA", "MHRA", "NICE", "API",
 }
 
-// Compiled once: the bank has hundreds of texts to check against each.
-var bannedRE, glossaryRE = compileWords(bannedWords), compileWords(glossaryWords)
+// Compiled once, on first use: the bank has hundreds of texts to check
+// against each, but the app never checks its wording, so it never pays for
+// the Unicode tables these patterns build.
+var (
+	bannedRE   = sync.OnceValue(func() []*regexp.Regexp { return compileWords(bannedWords) })
+	glossaryRE = sync.OnceValue(func() []*regexp.Regexp { return compileWords(glossaryWords) })
+)
 
 func compileWords(words []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(words))
@@ -264,12 +270,12 @@ func (b *Bank) Readability() Readability {
 			continue
 		}
 		for i, w := range bannedWords {
-			if bannedRE[i].MatchString(t.Text) {
+			if bannedRE()[i].MatchString(t.Text) {
 				bad(t.Path, "uses %q: say it in plain words", w)
 			}
 		}
 		for i, w := range glossaryWords {
-			if glossaryRE[i].MatchString(t.Text) {
+			if glossaryRE()[i].MatchString(t.Text) {
 				used[w] = true
 				if !glossary[w] {
 					bad(t.Path, "uses %q, which the glossary does not explain", w)

@@ -1,0 +1,753 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/nasss-toolkit/nasss/app/server"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// The site under test and the command line, built once for all tests.
+var (
+	site   *server.Site
+	webDir string
+	cli    string
+)
+
+func TestMain(m *testing.M) {
+	root := repoRoot()
+	webDir = filepath.Join(root, "web")
+	tmp, err := os.MkdirTemp("", "nasss-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	cli = filepath.Join(tmp, "nasss")
+	if err := buildApp(root, tmp); err != nil {
+		fmt.Fprintln(os.Stderr, "building the app for the browser tests:", err)
+		os.Exit(1)
+	}
+	if site, err = server.New(webDir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
+// buildApp builds the command line and the wasm. The wasm replaces
+// web/app.wasm only when it changed, so the pre-compressed copies (slow to
+// make) are reused across runs.
+func buildApp(root, tmp string) error {
+	run := func(env []string, args ...string) error {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return nil
+	}
+	if err := run(nil, "build", "-o", cli, "./cmd/nasss"); err != nil {
+		return err
+	}
+	fresh := filepath.Join(tmp, "app.wasm")
+	if err := run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", fresh, "./cmd/nasss"); err != nil {
+		return err
+	}
+	newWasm, _ := os.ReadFile(fresh)
+	old, _ := os.ReadFile(filepath.Join(root, "web", server.WasmName))
+	if bytes.Equal(newWasm, old) {
+		return nil
+	}
+	return os.WriteFile(filepath.Join(root, "web", server.WasmName), newWasm, 0o644)
+}
+
+// swappable lets a test change the site behind a running server, as a
+// deployment of a new version would.
+type swappable struct{ h atomic.Pointer[http.Handler] }
+
+func (s *swappable) ServeHTTP(w http.ResponseWriter, r *http.Request) { (*s.h.Load()).ServeHTTP(w, r) }
+
+func serveSite(t *testing.T, h http.Handler) (*testServer, *swappable) {
+	sw := &swappable{}
+	sw.h.Store(&h)
+	return startServer(t, sw), sw
+}
+
+// ready waits until the app has loaded and drawn its page.
+var ready = waitFor(`window.nasssReady === true && !document.getElementById("app-wasm-loader")`)
+
+// waitForWithin is waitFor with its own time limit.
+func waitForWithin(js string, d time.Duration) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, d)
+		defer cancel()
+		return waitFor(js).Do(ctx)
+	})
+}
+
+// open loads a URL and waits for the app.
+func (b *browser) open(url string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(url), ready)
+}
+
+// heading is the current page's h1.
+func (b *browser) heading() string {
+	var s string
+	b.eval(`(document.getElementById("page-heading") || {}).textContent || ""`, &s)
+	return s
+}
+
+func (b *browser) text(sel string) string {
+	var s string
+	b.eval(fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ""`, sel), &s)
+	return s
+}
+
+func (b *browser) activeID() string {
+	var s string
+	b.eval(`document.activeElement ? document.activeElement.id : ""`, &s)
+	return s
+}
+
+// waitHeading waits for a client-side page change to land.
+func (b *browser) waitHeading(contains string) {
+	b.t.Helper()
+	b.run(waitFor(fmt.Sprintf(`(document.getElementById("page-heading") || {textContent: ""}).textContent.includes(%q)`, contains)))
+}
+
+// tabTo presses Tab until the element with the given ID has focus.
+func (b *browser) tabTo(id string) {
+	b.t.Helper()
+	for range 120 {
+		if b.activeID() == id {
+			return
+		}
+		b.run(chromedp.KeyEvent(kb.Tab))
+	}
+	b.t.Fatalf("Tab never reached #%s (focus is on #%s)", id, b.activeID())
+}
+
+// insertText types text into the focused field as one input event, as an
+// input method would: fast enough for a 10,000-character note.
+func insertText(s string) chromedp.Action { return input.InsertText(s) }
+
+// answer is one rating and note to give.
+type answer struct {
+	level q.Level
+	note  string
+}
+
+// answerItem clicks a level and types a note for one item.
+func (b *browser) answerItem(id string, a answer) {
+	b.t.Helper()
+	base := "#item-" + id
+	b.run(chromedp.Click(base+"-"+string(a.level), chromedp.ByQuery))
+	if a.note != "" {
+		b.run(chromedp.Focus(base+"-note", chromedp.ByQuery), insertText(a.note))
+	}
+	b.run(waitFor(fmt.Sprintf(`document.querySelector(%q).checked`, base+"-"+string(a.level))))
+}
+
+// answerByKeyboard rates an item with the keyboard alone: Tab into the
+// radios (focus lands on the checked one, or the first), Space and arrows
+// to choose, Tab to the note and type.
+func (b *browser) answerByKeyboard(id string, a answer) {
+	b.t.Helper()
+	var name string
+	for range 120 {
+		b.eval(`document.activeElement ? document.activeElement.name || "" : ""`, &name)
+		if name == "level-"+id {
+			break
+		}
+		b.run(chromedp.KeyEvent(kb.Tab))
+	}
+	if name != "level-"+id {
+		b.t.Fatalf("Tab never reached the radios of %s", id)
+	}
+	var current string
+	b.eval(`document.activeElement.value`, &current)
+	// Each key waits for the page to show its effect, as a person would.
+	settled := func(l string) chromedp.Action {
+		return waitFor(fmt.Sprintf(`document.activeElement.id === %q && document.activeElement.checked`, "item-"+id+"-"+l))
+	}
+	b.run(chromedp.KeyEvent(" "), settled(current)) // selects the focused radio if none was
+	index := func(l q.Level) int {
+		for i, x := range q.AllLevels {
+			if x == l {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := index(q.Level(current)); i < index(a.level); i++ {
+		b.run(chromedp.KeyEvent(kb.ArrowDown), settled(string(q.AllLevels[i+1])))
+	}
+	for i := index(q.Level(current)); i > index(a.level); i-- {
+		b.run(chromedp.KeyEvent(kb.ArrowUp), settled(string(q.AllLevels[i-1])))
+	}
+	if a.note != "" {
+		b.tabTo("item-" + id + "-note")
+		b.run(chromedp.KeyEvent(kb.End), chromedp.KeyEvent(a.note))
+	}
+}
+
+// continueToNext follows the Continue link and waits for the next page.
+func (b *browser) continueToNext(nextHeading string) {
+	b.t.Helper()
+	b.run(chromedp.Click("#continue", chromedp.ByQuery))
+	b.waitHeading(nextHeading)
+}
+
+// startAssessment fills in the project page and returns the new ID.
+func (b *browser) startAssessment(base, name string, mode q.Mode) string {
+	b.t.Helper()
+	b.open(base + "/")
+	b.run(chromedp.Click("#start", chromedp.ByQuery))
+	b.waitHeading("Start a new assessment")
+	b.run(chromedp.Focus("#project-name", chromedp.ByQuery), insertText(name),
+		chromedp.Click("#mode-"+string(mode), chromedp.ByQuery),
+		chromedp.Click("#continue", chromedp.ByQuery))
+	b.waitHeading(q.Default().Domains[0].Title)
+	var id string
+	b.eval(`new URLSearchParams(location.search).get("a")`, &id)
+	if id == "" {
+		b.t.Fatal("no assessment ID in the URL after starting")
+	}
+	return id
+}
+
+// quickAnswers and fullAnswers are what the journeys answer.
+var quickAnswers = map[string]answer{
+	"Q1": {q.Complicated, "Most residents have dementia."},
+	"Q2": {q.Complex, ""},
+	"Q3": {q.Unknown, "Ask finance."},
+	"Q4": {q.Complicated, ""},
+	"Q5": {q.Complex, "Two councils must agree."},
+	"Q6": {q.Simple, ""},
+	"Q7": {q.NotApplicable, ""},
+}
+
+func fullAnswers() map[string]answer {
+	levels := []q.Level{q.Simple, q.Complicated, q.Complex, q.Complicated, q.Unknown, q.Complex}
+	out := map[string]answer{}
+	for i, it := range q.Default().Items(q.Full) {
+		a := answer{level: levels[i%len(levels)]}
+		if i%5 == 0 {
+			a.note = "Note on " + it.ID + ": checked with the ward manager."
+		}
+		out[it.ID] = a
+	}
+	return out
+}
+
+// complete answers every domain page in order, the second by keyboard
+// alone, and lands on "Check your answers".
+func (b *browser) complete(mode q.Mode, answers map[string]answer, shots string) {
+	b.t.Helper()
+	bank := q.Default()
+	for n, d := range bank.Domains {
+		b.waitHeading(d.Title)
+		if n > 0 {
+			// Focus moves to the new heading, as a screen reader needs.
+			if err := b.runErr(waitForWithin(`document.activeElement && document.activeElement.id === "page-heading"`, 5*time.Second)); err != nil {
+				b.t.Errorf("after moving to %q focus is on #%s, not the heading", d.Title, b.activeID())
+			}
+		}
+		for _, it := range d.ItemsFor(mode) {
+			if n == 1 {
+				b.answerByKeyboard(it.ID, answers[it.ID])
+			} else {
+				b.answerItem(it.ID, answers[it.ID])
+			}
+		}
+		if shots != "" && n == 1 {
+			b.screenshot(shots + "-domain")
+		}
+		next := "Check your answers"
+		if n+1 < len(bank.Domains) {
+			next = bank.Domains[n+1].Title
+		}
+		if n == 1 {
+			b.tabTo("continue")
+			b.run(chromedp.KeyEvent(kb.Enter))
+			b.waitHeading(next)
+			continue
+		}
+		b.continueToNext(next)
+	}
+}
+
+// exportFile clicks an export button and returns the downloaded file.
+func (b *browser) exportFile(button string) string {
+	b.t.Helper()
+	b.downloadDir()
+	b.run(chromedp.Click(button, chromedp.ByQuery))
+	path := b.waitDownload(20 * time.Second)
+	if !strings.HasSuffix(path, ".nasss.json") {
+		b.t.Fatalf("downloaded %s, want a .nasss.json file", path)
+	}
+	return path
+}
+
+// resultsMatchCLI goes from "Check your answers" to the results, exports
+// the file and checks that the page shows the levels `nasss score` gives
+// for it. It returns the exported file.
+func (b *browser) resultsMatchCLI(t *testing.T) string {
+	t.Helper()
+	b.run(chromedp.Click("#see-results", chromedp.ByQuery))
+	b.waitHeading("Results")
+	file := b.exportFile("#export")
+	if got, want := strings.Join(b.domainLevels(), " "), strings.Join(cliLevels(t, file), " "); got != want {
+		t.Errorf("the app shows domain levels %q, nasss score says %q", got, want)
+	}
+	return file
+}
+
+// domainLevels reads the level of each domain card on the results page.
+func (b *browser) domainLevels() []string {
+	var levels []string
+	b.eval(`[...document.querySelectorAll(".domain-card")].map(e => e.dataset.level)`, &levels)
+	return levels
+}
+
+// cliLevels scores a file with the command line, as `nasss score --json`.
+func cliLevels(t *testing.T, file string) []string {
+	t.Helper()
+	out, err := exec.Command(cli, "score", "--json", file).Output()
+	if err != nil {
+		t.Fatalf("nasss score %s: %v", file, err)
+	}
+	var rep struct {
+		Profile struct {
+			Domains []struct{ Level string }
+		}
+	}
+	if err := json.Unmarshal(out, &rep); err != nil {
+		t.Fatal(err)
+	}
+	var levels []string
+	for _, d := range rep.Profile.Domains {
+		levels = append(levels, d.Level)
+	}
+	return levels
+}
+
+// checkClean fails on accessibility violations and off-site requests.
+func (b *browser) checkClean(page string) {
+	b.t.Helper()
+	if v := b.axe(); len(v) > 0 {
+		b.t.Errorf("axe finds %d violations on %s:\n%s", len(v), page, formatViolations(v))
+	}
+	if r := b.offsiteRequests(); len(r) > 0 {
+		b.t.Errorf("requests left 127.0.0.1 on %s: %v", page, r)
+	}
+}
+
+// waitCached waits until the service worker is active, which it becomes
+// only once every file is in its cache: from then on the app works offline.
+func (b *browser) waitCached() {
+	b.t.Helper()
+	var ok bool
+	b.eval(`navigator.serviceWorker.ready.then(() => caches.keys()).then(keys => keys.some(k => k.startsWith("nasss-")))`, &ok)
+	if !ok {
+		b.t.Fatal("the service worker is active but its cache is missing")
+	}
+}
+
+func TestQuickScanJourney(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	id := b.startAssessment(srv.URL, "Falls sensors in care homes", q.Quick)
+	b.complete(q.Quick, quickAnswers, "quick")
+	b.waitHeading("Check your answers")
+	if got := b.text("#unknowns h2"); !strings.Contains(got, "(1)") {
+		t.Errorf("check page lists %q as unknowns, want 1", got)
+	}
+	file := b.resultsMatchCLI(t)
+	if got := b.text("#reading h2"); got != "2 of 7 domains are complex" {
+		t.Errorf("reading %q", got)
+	}
+	a := readFile(t, file)
+	if a.ID != id || a.Respondents[0].Answers["Q5"].Note != "Two councils must agree." {
+		t.Errorf("the exported file lost answers: %+v", a.Respondents[0].Answers)
+	}
+	b.checkClean("results")
+}
+
+func readFile(t *testing.T, path string) *q.Assessment {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := q.Decode(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return a
+}
+
+func TestFullAssessmentReloadAndOffline(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	profile := filepath.Join(t.TempDir(), "profile")
+	b := newBrowser(t, browserOpts{Profile: profile})
+	id := b.startAssessment(srv.URL, "Video consultations in outpatients", q.Full)
+	answers := fullAnswers()
+	bank := q.Default()
+
+	// Answer the first three domains, then reload in the middle of the fourth.
+	for n := range 3 {
+		for _, it := range bank.Domains[n].Items {
+			b.answerItem(it.ID, answers[it.ID])
+		}
+		b.continueToNext(bank.Domains[n+1].Title)
+	}
+	first := bank.Domains[3].Items[0]
+	b.answerItem(first.ID, answer{q.Complex, "Typed just before the reload."})
+	b.run(chromedp.Reload(), ready)
+	b.waitHeading(bank.Domains[3].Title)
+	var checked bool
+	var note string
+	b.eval(fmt.Sprintf(`document.getElementById("item-%s-complex").checked`, first.ID), &checked)
+	b.eval(fmt.Sprintf(`document.getElementById("item-%s-note").value`, first.ID), &note)
+	if !checked || note != "Typed just before the reload." {
+		t.Errorf("after a reload: checked %v, note %q", checked, note)
+	}
+
+	// Finish from the fourth domain on.
+	b.open(srv.URL + "/domain?a=" + id + "&d=1")
+	b.complete(q.Full, answers, "")
+	b.resultsMatchCLI(t)
+	b.waitCached()
+	b.checkClean("results (full)")
+	b.close()
+
+	// No server at all now: a cold start on a deep route must still work.
+	srv.Stop()
+	off := newBrowser(t, browserOpts{Profile: profile})
+	off.open(srv.URL + "/domain?a=" + id + "&d=3")
+	off.waitHeading(bank.Domains[2].Title)
+	var level string
+	off.eval(`[...document.querySelectorAll("input[name=level-3A]")].find(r => r.checked)?.value || ""`, &level)
+	if level != string(answers["3A"].level) {
+		t.Errorf("offline, 3A shows %q, want %q", level, answers["3A"].level)
+	}
+	off.run(chromedp.Click("a[href^='/check']", chromedp.ByQuery))
+	off.waitHeading("Check your answers")
+	off.run(chromedp.Click("#see-results", chromedp.ByQuery))
+	off.waitHeading("Results")
+	if got := off.domainLevels(); len(got) != 7 {
+		t.Errorf("offline results show %d domains", len(got))
+	}
+	off.screenshot("offline-results")
+	if r := off.offsiteRequests(); len(r) > 0 {
+		t.Errorf("requests left 127.0.0.1: %v", r)
+	}
+}
+
+func TestExportImportIntoFreshProfile(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	src := filepath.Join(repoRoot(), "questionnaire", "testdata", "example-full-3.nasss.json")
+	a := newBrowser(t, browserOpts{})
+	a.open(srv.URL + "/")
+	a.importFiles(src)
+	a.run(waitFor(`document.getElementById("home-message").textContent === "Imported 1 assessment."`))
+	a.open(srv.URL + "/results?a=example-1")
+	exported := a.exportFile("#export")
+
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.importFiles(exported)
+	b.run(waitFor(`document.getElementById("home-message").textContent === "Imported 1 assessment."`))
+	b.open(srv.URL + "/results?a=example-1")
+	again := b.exportFile("#export")
+	want, _ := os.ReadFile(exported)
+	got, _ := os.ReadFile(again)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the assessment changed on its way through export and import:\n%s\nvs\n%s", got, want)
+	}
+	orig, imported := readFile(t, src), readFile(t, again)
+	if orig.Project != imported.Project || len(imported.Respondents) != 3 || len(imported.Actions) != len(orig.Actions) {
+		t.Errorf("import lost data: %+v", imported.Project)
+	}
+	if got, want := strings.Join(b.domainLevels(), " "), strings.Join(cliLevels(t, src), " "); got != want {
+		t.Errorf("results %q, nasss score %q", got, want)
+	}
+	// The same file again asks whether to keep both or replace.
+	b.open(srv.URL + "/")
+	b.importFiles(exported)
+	b.run(waitFor(`!!document.getElementById("conflict-example-1-both")`),
+		chromedp.Click("#conflict-example-1-both", chromedp.ByQuery),
+		chromedp.Click("form.panel button[type=submit]", chromedp.ByQuery),
+		waitFor(`document.querySelectorAll("#assessments > li").length === 2`))
+	b.checkClean("home after import")
+}
+
+// importFiles chooses files in the home page's import field.
+func (b *browser) importFiles(paths ...string) {
+	b.t.Helper()
+	b.run(chromedp.SetUploadFiles("#import-files", paths, chromedp.ByQuery))
+}
+
+// storage returns everything this origin keeps in local storage.
+func (b *browser) storage() map[string]string {
+	var m map[string]string
+	b.eval(`Object.fromEntries(Object.entries(localStorage))`, &m)
+	return m
+}
+
+func TestBadFilesChangeNothing(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	before := b.storage()
+
+	bad, _ := filepath.Glob(filepath.Join(repoRoot(), "questionnaire", "testdata", "bad", "*"))
+	for _, f := range bad {
+		name := filepath.Base(f)
+		b.importFiles(f)
+		b.run(waitFor(fmt.Sprintf(`[...document.querySelectorAll(".error-summary li")].some(li => li.textContent.startsWith(%q))`, name+": ")))
+		if after := b.storage(); len(after) != len(before) {
+			t.Errorf("%s changed the stored data", name)
+		}
+	}
+	// All at once: one summary names every file.
+	b.importFiles(bad...)
+	b.run(waitFor(fmt.Sprintf(`document.querySelectorAll(".error-summary li").length === %d`, len(bad))))
+	b.screenshot("import-errors")
+	if after := b.storage(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Error("bad files changed the stored data")
+	}
+	b.checkClean("home with import errors")
+}
+
+func TestHostileText(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	name := `<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> مرحبا 😀 שלום`
+	id := b.startAssessment(srv.URL, name, q.Quick)
+	// The longest note allowed, in characters the field counts one each
+	// (emoji count two, so they go in a note of their own).
+	long := []rune(strings.Repeat("Ünïcödé <b>bold</b> עברית \u202eRTL override\u202c ", 400))[:q.MaxNoteLen]
+	b.answerItem("Q1", answer{q.Complex, string(long)})
+	b.continueToNext(q.Default().Domains[1].Title)
+	b.answerItem("Q2", answer{q.Simple, "😀👩🏽‍⚕️ <i>tags</i>"})
+	b.open(srv.URL + "/check?a=" + id)
+	b.open(srv.URL + "/")
+	var pwned any
+	var shown string
+	b.eval(`window.pwned`, &pwned)
+	b.eval(`document.querySelector("#assessments .card-title").textContent`, &shown)
+	if pwned != nil {
+		t.Fatalf("hostile text ran as code: window.pwned = %v", pwned)
+	}
+	if shown != name {
+		t.Errorf("the name is shown as %q, want it literally: %q", shown, name)
+	}
+	var imgs int
+	b.eval(`document.querySelectorAll("main img").length`, &imgs)
+	if imgs != 0 {
+		t.Errorf("%d img elements appeared from text", imgs)
+	}
+	b.open(srv.URL + "/results?a=" + id)
+	file := b.exportFile("#export")
+	a := readFile(t, file)
+	if a.Project.Name != name || a.Respondents[0].Answers["Q1"].Note != string(long) || a.Respondents[0].Answers["Q2"].Note != "😀👩🏽‍⚕️ <i>tags</i>" {
+		t.Errorf("hostile text did not survive: %q", a.Project.Name)
+	}
+	b.screenshot("hostile-results")
+	b.checkClean("results with hostile text")
+}
+
+func TestStorageFailureIsReported(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	id := b.startAssessment(srv.URL, "Full storage", q.Quick)
+	b.run(chromedp.Evaluate(`Storage.prototype.setItem = function() { throw new DOMException("The quota has been exceeded.", "QuotaExceededError") }`, nil))
+	b.run(chromedp.Click("#item-Q1-complex", chromedp.ByQuery),
+		waitFor(`!!document.querySelector(".alert-error")`))
+	if got := b.text(".alert-error h2"); got != "Your last change could not be saved on this device" {
+		t.Errorf("alert says %q", got)
+	}
+	b.screenshot("storage-full")
+	file := b.exportFile(".alert-error button")
+	a := readFile(t, file)
+	if a.ID != id || a.Respondents[0].Answers["Q1"].Level != q.Complex {
+		t.Errorf("the export offered when storage fails lost the change: %+v", a.Respondents[0].Answers)
+	}
+	b.checkClean("storage full")
+}
+
+func TestDamagedRecord(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.run(chromedp.Evaluate(`localStorage.setItem("nasss.assessment.broken", '{"schema":1,"id":"broken","proj')`, nil),
+		chromedp.Reload(), ready,
+		waitFor(`!!document.querySelector(".card-damaged")`))
+	b.downloadDir()
+	b.run(chromedp.Click(".card-damaged button", chromedp.ByQuery))
+	path := b.waitDownload(10 * time.Second)
+	if data, _ := os.ReadFile(path); string(data) != `{"schema":1,"id":"broken","proj` {
+		t.Errorf("raw data download: %q", data)
+	}
+	b.screenshot("damaged")
+	b.checkClean("home with a damaged record")
+}
+
+func TestUpdateKeepsDraft(t *testing.T) {
+	srv, sw := serveSite(t, site)
+	profile := filepath.Join(t.TempDir(), "profile")
+	b := newBrowser(t, browserOpts{Profile: profile})
+	id := b.startAssessment(srv.URL, "Draft across an update", q.Quick)
+	b.answerItem("Q1", answer{q.Complicated, "Before the update."})
+	b.waitCached()
+	b.close()
+
+	// A new version is deployed: same app, different version.
+	next, err := server.New(webDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next.Handler.Version = "next-" + next.Handler.Version
+	var h http.Handler = next
+	sw.h.Store(&h)
+
+	b2 := newBrowser(t, browserOpts{Profile: profile})
+	b2.open(srv.URL + "/domain?a=" + id + "&d=1")
+	b2.run(waitFor(`!!document.querySelector(".banner-update button")`))
+	b2.screenshot("update-ready")
+	b2.run(chromedp.Click(".banner-update button", chromedp.ByQuery), ready)
+	b2.waitHeading(q.Default().Domains[0].Title)
+	var note string
+	b2.eval(`document.getElementById("item-Q1-note").value`, &note)
+	if note != "Before the update." {
+		t.Errorf("after the update the draft note is %q", note)
+	}
+	var caches []string
+	b2.eval(`caches.keys()`, &caches)
+	if len(caches) != 1 || !strings.Contains(caches[0], "next-") {
+		t.Errorf("caches after the update: %v", caches)
+	}
+}
+
+// tourPages visits every page of an example assessment at one width,
+// with a screenshot and an accessibility scan of each.
+func tourPages(t *testing.T, base string, width int) {
+	b := newBrowser(t, browserOpts{Width: width, Height: 900})
+	b.open(base + "/")
+	b.screenshot("home-empty")
+	b.checkClean("home (empty)")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-full-3.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	pages := []struct{ name, path, heading string }{
+		{"home", "/", "Assess the complexity"},
+		{"start", "/start", "Start a new assessment"},
+		{"details", "/start?a=example-1", "Project details"},
+		{"domain-1", "/domain?a=example-1&d=1", q.Default().Domains[0].Title},
+		{"domain-5", "/domain?a=example-1&d=5", q.Default().Domains[4].Title},
+		{"check", "/check?a=example-1", "Check your answers"},
+		{"results", "/results?a=example-1", "Results"},
+		{"about", "/about", "About the method"},
+		{"not-found", "/results?a=nothing-here", "We could not find that assessment"},
+	}
+	for _, p := range pages {
+		b.open(base + p.path)
+		b.waitHeading(p.heading)
+		b.screenshot(p.name)
+		b.checkClean(p.name)
+	}
+	// A form with its errors showing.
+	b.open(base + "/start")
+	b.run(chromedp.Click("#continue", chromedp.ByQuery), waitFor(`!!document.getElementById("error-summary")`),
+		waitFor(`document.activeElement && document.activeElement.id === "error-summary"`))
+	if b.activeID() != "error-summary" {
+		t.Errorf("focus is on #%s after a failed submit, not the error summary", b.activeID())
+	}
+	b.screenshot("start-errors")
+	b.checkClean("start with errors")
+	// The delete confirmation.
+	b.open(base + "/")
+	b.run(chromedp.Click("#assessments .link-warning", chromedp.ByQuery), waitFor(`!!document.getElementById("confirm-delete")`))
+	b.screenshot("home-delete")
+	b.checkClean("delete confirmation")
+	b.run(chromedp.Click("#confirm-delete-yes", chromedp.ByQuery), waitFor(`!!document.getElementById("no-assessments")`))
+}
+
+func TestEveryPageAt1280And375(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	for _, w := range []int{1280, 375} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) { tourPages(t, srv.URL, w) })
+	}
+}
+
+func TestStaticSite(t *testing.T) {
+	out := t.TempDir()
+	if err := site.Build(out); err != nil {
+		t.Fatal(err)
+	}
+	// A plain file server, as any static host would be.
+	srv := startServer(t, http.FileServer(http.Dir(out)))
+	profile := filepath.Join(t.TempDir(), "profile")
+	b := newBrowser(t, browserOpts{Profile: profile})
+	id := b.startAssessment(srv.URL, "From the static site", q.Quick)
+	b.complete(q.Quick, quickAnswers, "")
+	file := b.resultsMatchCLI(t)
+	// Reload on a deep route, online: the host serves the page's own file.
+	b.open(srv.URL + "/check?a=" + id)
+	b.waitHeading("Check your answers")
+	b.waitCached()
+	b.checkClean("static check page")
+	b.close()
+
+	srv.Stop()
+	off := newBrowser(t, browserOpts{Profile: profile})
+	off.open(srv.URL + "/results?a=" + id)
+	off.waitHeading("Results")
+	if got := off.domainLevels(); strings.Join(got, " ") != strings.Join(cliLevels(t, file), " ") {
+		t.Errorf("offline static results %v", got)
+	}
+}
+
+// TestQuickKeystrokesAreKept presses Space and an arrow key in quick
+// succession, repeatedly, right after the page loads while the service
+// worker is busy: the later choice must win on screen and in storage.
+// go-app handles events after the browser has moved on, and a re-render
+// from the earlier one used to put its choice back.
+func TestQuickKeystrokesAreKept(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	for i := range 6 {
+		id := b.startAssessment(srv.URL, fmt.Sprintf("Keys %d", i), q.Quick)
+		b.tabTo("item-Q1-simple")
+		b.run(chromedp.KeyEvent(" "), waitFor(`document.activeElement.checked`), chromedp.KeyEvent(kb.ArrowDown))
+		err := b.runErr(waitForWithin(fmt.Sprintf(`document.getElementById("item-Q1-complicated").checked &&
+			JSON.parse(localStorage.getItem("nasss.assessment.%s")).respondents[0].answers.Q1.level === "complicated"`, id), 5*time.Second))
+		if err != nil {
+			var state string
+			b.eval(`[...document.querySelectorAll("input[name=level-Q1]")].filter(r => r.checked).map(r => r.value).join()`, &state)
+			t.Fatalf("round %d: after Space and ArrowDown the page shows %q checked; want complicated, also in storage", i, state)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nasss-toolkit/nasss/app/server"
+)
+
+// BenchmarkLoad measures, in real Chromium, how long the home page takes
+// to become interactive: cold (a fresh profile: nothing cached) and warm
+// (the service worker's cache, in a new browser on the same profile). It
+// does the same for the smallest go-app program, the floor, and prints
+// the toolkit's figures as ratios of the floor's, with the wasm's sizes.
+// Run it with `make bench`; -benchtime Nx sets the runs per median.
+func BenchmarkLoad(b *testing.B) {
+	floor := buildFloor(b)
+	results := map[string]float64{}
+	for _, s := range []struct {
+		name string
+		site *server.Site
+	}{{"app", site}, {"floor", floor}} {
+		srv := startServer(b, s.site)
+		b.Run(s.name+"/cold", func(b *testing.B) {
+			var ms []float64
+			for range b.N {
+				br := newBrowser(b, browserOpts{})
+				ms = append(ms, br.loadTime(srv.URL+"/"))
+				br.close()
+			}
+			results[s.name+"/cold"] = report(b, ms)
+		})
+		b.Run(s.name+"/warm", func(b *testing.B) {
+			profile := filepath.Join(b.TempDir(), "profile")
+			br := newBrowser(b, browserOpts{Profile: profile})
+			br.open(srv.URL + "/")
+			br.waitCached()
+			br.close()
+			var ms []float64
+			for range b.N {
+				br := newBrowser(b, browserOpts{Profile: profile})
+				ms = append(ms, br.loadTime(srv.URL+"/"))
+				br.close()
+			}
+			results[s.name+"/warm"] = report(b, ms)
+		})
+	}
+	raw, gz, br := site.WasmSizes()
+	fraw, fgz, fbr := floor.WasmSizes()
+	fmt.Printf("\n%-28s %12s %12s %8s\n", "", "toolkit", "go-app floor", "ratio")
+	row := func(name string, a, f float64, unit string) {
+		fmt.Printf("%-28s %9.0f %-2s %9.0f %-2s %7.2fx\n", name, a, unit, f, unit, a/f)
+	}
+	row("wasm raw", float64(raw)/1024, float64(fraw)/1024, "KB")
+	row("wasm gzip", float64(gz)/1024, float64(fgz)/1024, "KB")
+	row("wasm brotli", float64(br)/1024, float64(fbr)/1024, "KB")
+	row("cold load to interactive", results["app/cold"], results["floor/cold"], "ms")
+	row("warm load to interactive", results["app/warm"], results["floor/warm"], "ms")
+	fmt.Println("(loads: median of the runs; targets: brotli <= 2.3 MB, cold <= 1.3x, warm <= 1.2x the floor)")
+}
+
+// loadTime opens a URL and returns the milliseconds from navigation to an
+// interactive page, as the page itself recorded them.
+func (b *browser) loadTime(url string) float64 {
+	b.open(url)
+	var ms float64
+	b.eval(`window.nasssReadyAt`, &ms)
+	return ms
+}
+
+// report records the median of a run as the benchmark's figure.
+func report(b *testing.B, ms []float64) float64 {
+	slices.Sort(ms)
+	m := ms[len(ms)/2]
+	if len(ms)%2 == 0 {
+		m = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
+	}
+	b.ReportMetric(m, "ms-median")
+	return m
+}
+
+// buildFloor builds the go-app hello program into a web folder of its own,
+// with the toolkit's styles and icons, and serves it the same way.
+func buildFloor(b *testing.B) *server.Site { return buildFloorT(b) }
+
+func buildFloorT(b testing.TB) *server.Site {
+	dir := b.TempDir()
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, server.WasmName), "./app/e2e/testdata/floor")
+	cmd.Dir = repoRoot()
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building the floor: %v\n%s", err, out)
+	}
+	entries, _ := os.ReadDir(webDir)
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && !strings.HasPrefix(name, server.WasmName) {
+			data, _ := os.ReadFile(filepath.Join(webDir, name))
+			os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		}
+	}
+	s, err := server.New(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}

@@ -1,0 +1,189 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// testSite serves a web folder holding a stand-in wasm: the server never
+// looks inside it.
+func testSite(t *testing.T) (*Site, []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	wasm := bytes.Repeat([]byte("\x00asm not really, but compressible "), 4000)
+	for name, data := range map[string][]byte{
+		WasmName: wasm, "app.css": []byte("body{}"), "icon.svg": []byte("<svg/>"),
+		"icon-192.png": {1}, "icon-512.png": {2},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, wasm
+}
+
+func get(t *testing.T, h http.Handler, path string, header ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func TestWasmEncodings(t *testing.T) {
+	s, wasm := testSite(t)
+	decode := map[string]func(io.Reader) io.Reader{
+		"br":   func(r io.Reader) io.Reader { return brotli.NewReader(r) },
+		"gzip": func(r io.Reader) io.Reader { z, _ := gzip.NewReader(r); return z },
+		"":     func(r io.Reader) io.Reader { return r },
+	}
+	tests := []struct{ accept, want string }{
+		{"gzip, deflate, br, zstd", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+		{"identity", ""},
+	}
+	for _, tt := range tests {
+		res := get(t, s, "/web/app.wasm", "Accept-Encoding", tt.accept)
+		h := res.Header
+		if res.StatusCode != 200 || h.Get("Content-Encoding") != tt.want || h.Get("Content-Type") != "application/wasm" ||
+			h.Get("Vary") != "Accept-Encoding" || h.Get("Cache-Control") != "no-cache" {
+			t.Errorf("Accept-Encoding %q: %d, headers %v", tt.accept, res.StatusCode, h)
+		}
+		body, _ := io.ReadAll(decode[tt.want](res.Body))
+		if !bytes.Equal(body, wasm) {
+			t.Errorf("Accept-Encoding %q: the body does not decode to the wasm", tt.accept)
+		}
+	}
+	raw, gz, br := s.WasmSizes()
+	if raw != len(wasm) || gz >= raw || br >= gz {
+		t.Errorf("sizes raw %d gzip %d brotli %d", raw, gz, br)
+	}
+}
+
+func TestVersionAndLoadingPercentage(t *testing.T) {
+	s, wasm := testSite(t)
+	sum := sha256.Sum256(wasm)
+	if s.Version() != hex.EncodeToString(sum[:8]) {
+		t.Errorf("version %q is not the wasm's hash", s.Version())
+	}
+	body, _ := io.ReadAll(get(t, s, "/app.js").Body)
+	// go-app's loader divides the bytes received by this: the raw size,
+	// since the browser counts decoded bytes whatever the encoding.
+	if !bytes.Contains(body, []byte(`goappWasmContentLength = "`+itoa(len(wasm))+`"`)) {
+		t.Error("app.js does not carry the raw wasm size for the loading percentage")
+	}
+	worker, _ := io.ReadAll(get(t, s, "/app-worker.js").Body)
+	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
+		if !bytes.Contains(worker, []byte(want)) {
+			t.Errorf("the service worker lacks %s", want)
+		}
+	}
+	if bytes.Contains(worker, []byte("http")) {
+		t.Error("the service worker names an outside address")
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestSecurityHeadersEverywhere(t *testing.T) {
+	s, _ := testSite(t)
+	for _, path := range []string{"/", "/about", "/domain?a=x&d=2", "/web/app.css", "/web/app.wasm", "/app.js", "/app-worker.js", "/manifest.webmanifest"} {
+		res := get(t, s, path)
+		h := res.Header
+		if res.StatusCode != 200 {
+			t.Errorf("%s: %d", path, res.StatusCode)
+		}
+		if h.Get("Content-Security-Policy") != ContentSecurityPolicy || h.Get("X-Content-Type-Options") != "nosniff" ||
+			h.Get("Referrer-Policy") != "no-referrer" {
+			t.Errorf("%s: security headers missing: %v", path, h)
+		}
+		if h.Get("Cache-Control") != "no-cache" {
+			t.Errorf("%s: Cache-Control %q, want no-cache", path, h.Get("Cache-Control"))
+		}
+	}
+	csp := ContentSecurityPolicy
+	if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "http") {
+		t.Errorf("CSP allows more than this origin: %s", csp)
+	}
+	if res := get(t, s, "/no/such/page"); res.StatusCode != 404 {
+		t.Errorf("an unknown page answers %d", res.StatusCode)
+	}
+}
+
+// TestPagesNameNoOtherOrigin checks that nothing a page loads (src and
+// href, the manifest's icons) points at another origin. go-app's og:url
+// meta tag names no domain and loads nothing, so it is not a request.
+func TestPagesNameNoOtherOrigin(t *testing.T) {
+	s, _ := testSite(t)
+	for _, path := range []string{"/", "/about", "/manifest.webmanifest"} {
+		body, _ := io.ReadAll(get(t, s, path).Body)
+		for _, attr := range []string{`src="`, `href="`, `"src":"`, `"start_url":"`} {
+			for rest := body; ; {
+				i := bytes.Index(rest, []byte(attr))
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(attr):]
+				local := bytes.HasPrefix(rest, []byte("/")) || bytes.HasPrefix(rest, []byte("#"))
+				if !local || bytes.HasPrefix(rest, []byte("//")) {
+					t.Errorf("%s loads from elsewhere: %s%s", path, attr, rest[:min(len(rest), 60)])
+				}
+			}
+		}
+	}
+}
+
+func TestStaticBuild(t *testing.T) {
+	s, wasm := testSite(t)
+	out := t.TempDir()
+	if err := s.Build(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.html", "about.html", "about/index.html", "domain/index.html", "results/index.html",
+		"app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.css", "web/icon.svg"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("the static site lacks %s", f)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "web", WasmName)); !bytes.Equal(got, wasm) {
+		t.Error("the static site's wasm differs")
+	}
+	if _, err := os.Stat(filepath.Join(out, "web", WasmName+".br")); err == nil {
+		t.Error("pre-compressed copies went into the static site, where hosts would send them as they are")
+	}
+}
+
+func TestNewWithoutWasm(t *testing.T) {
+	_, err := New(t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("want a message saying to run make build, got %v", err)
+	}
+}
