@@ -120,6 +120,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/web/"+WasmName:
 		s.serveWasm(w, r)
+	case strings.HasSuffix(r.URL.Path, ".go"):
+		http.NotFound(w, r) // web/ holds a Go file for the command line, not for browsers
 	case strings.HasPrefix(r.URL.Path, "/web/"):
 		// The shell's files are revalidated on every load; the service
 		// worker, not the HTTP cache, is what keeps them offline.

@@ -43,7 +43,8 @@ func (s *Site) Build(out string) error {
 		}
 		// Plain hosts would send pre-compressed copies as they are, so
 		// only the raw files go; the host compresses on the fly, if at all.
-		if strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".tmp") {
+		// The folder's Go file only embeds the fonts for the command line.
+		if strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".tmp") || strings.HasSuffix(path, ".go") {
 			return nil
 		}
 		rel, _ := filepath.Rel(s.webDir, path)

@@ -178,3 +178,42 @@ func TestBinary(t *testing.T) {
 		t.Errorf("bad file: %v, stderr %q", err, stderr.String())
 	}
 }
+
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "in.nasss.json")
+	os.WriteFile(file, []byte(makeExample(t, "--mode", "full", "--respondents", "3")), 0o644)
+	one, two := filepath.Join(dir, "one.pdf"), filepath.Join(dir, "two.pdf")
+	for _, out := range []string{one, two} {
+		if code, stdout, errs := nasss("", "report", file, "-o", out, "--date", "2026-11-23"); code != 0 || !strings.Contains(stdout, "Wrote "+out) {
+			t.Fatalf("report: exit %d %s %s", code, stdout, errs)
+		}
+	}
+	a, _ := os.ReadFile(one)
+	b, _ := os.ReadFile(two)
+	if !bytes.HasPrefix(a, []byte("%PDF-")) || !bytes.Equal(a, b) {
+		t.Error("the same file and date gave different PDFs")
+	}
+	code, stdout, _ := nasss(string(mustRead(t, file)), "report", "-", "-o", "-", "--date", "2026-11-23")
+	if code != 0 || stdout != string(a) {
+		t.Error("report from stdin to stdout differs from the file version")
+	}
+	for _, args := range [][]string{
+		{"report"},
+		{"report", file, "--date", "23/11/2026"},
+		{"report", "../../questionnaire/testdata/bad/schema-999.json"},
+	} {
+		if code, stdout, errs := nasss("", args...); code != 2 || strings.HasPrefix(stdout, "%PDF") || errs == "" {
+			t.Errorf("nasss %v: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

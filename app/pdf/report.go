@@ -1,0 +1,542 @@
+// Package pdf renders an assessment as the PDF action plan a team takes to
+// its board. It is pure Go with gofpdf and no go-app, so the browser and
+// the command line make the same document, byte for byte, from the same
+// file, date and fonts.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// Fonts are the TrueType files the report is set in. Both must cover the
+// same characters; the regular one decides what counts as printable.
+type Fonts struct{ Regular, Bold []byte }
+
+// Options control a rendering.
+type Options struct {
+	// Date is printed as the generation date and stored as the PDF's
+	// creation date; the same date gives the same bytes.
+	Date time.Time
+	// Uncompressed leaves page content readable, for golden files.
+	Uncompressed bool
+}
+
+// FileName is what a report is called: <project>-action-plan-<date>.pdf.
+func FileName(a *q.Assessment, date time.Time) string {
+	return q.Slug(a.Project.Name) + "-action-plan-" + date.Format(time.DateOnly) + ".pdf"
+}
+
+// Page geometry in millimetres (A4).
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 18.0
+	bottom       = 20.0 // room for the footer
+	textW        = pageW - 2*margin
+	family       = "dejavu"
+)
+
+type rgb struct{ r, g, b int }
+
+var (
+	ink       = rgb{33, 43, 50}
+	secondary = rgb{76, 98, 114}
+	blue      = rgb{0, 94, 184}
+	paleGrey  = rgb{232, 237, 238}
+	rule      = rgb{216, 221, 224}
+	levelRGB  = map[q.Level]rgb{q.Simple: {0, 127, 59}, q.Complicated: {255, 184, 28}, q.Complex: {213, 40, 27}}
+)
+
+// Render makes the report. Any failure, a panic inside gofpdf included,
+// comes back as an error: the app shows it and carries on.
+func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("the PDF could not be made: %v", r)
+		}
+	}()
+	cov, err := fontCoverage(fonts.Regular)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{
+		pdf: gofpdf.New("P", "mm", "A4", ""), cov: cov, bank: b, a: a, date: o.Date.UTC(),
+		profile: scoring.Score(b, a), plan: scoring.Plan(b, a),
+	}
+	w.setup(fonts, o)
+	w.cover()
+	w.howToRead()
+	w.profileSection()
+	w.domains()
+	w.unknowns()
+	w.actionPlan()
+	w.reflections()
+	if err := w.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("the PDF could not be made: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := w.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("the PDF could not be made: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writer holds one rendering's state.
+type writer struct {
+	pdf     *gofpdf.Fpdf
+	cov     coverage
+	bank    *q.Bank
+	a       *q.Assessment
+	date    time.Time
+	profile scoring.Profile
+	plan    []scoring.PlannedAction
+}
+
+func (w *writer) setup(fonts Fonts, o Options) {
+	p := w.pdf
+	p.SetCatalogSort(true)
+	p.SetCompression(!o.Uncompressed)
+	p.SetCreationDate(w.date)
+	p.SetModificationDate(w.date)
+	p.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	p.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	p.SetTitle(w.t("Action plan: "+projectName(w.a)), true)
+	p.SetCreator("NASSS complexity self-assessment", true)
+	p.SetMargins(margin, margin, margin)
+	p.SetAutoPageBreak(true, bottom)
+	p.AliasNbPages("{nb}")
+	p.SetFooterFunc(func() {
+		p.SetY(-14)
+		w.font("", 8, secondary)
+		p.CellFormat(textW/2, 5, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "L", false, 0, "")
+		p.CellFormat(textW/2, 5, fmt.Sprintf("Question bank %s · Generated %s", w.bank.Ref(), longDate(w.date)), "", 0, "R", false, 0, "")
+	})
+	p.AddPage()
+}
+
+// t makes any text printable in the report's font.
+func (w *writer) t(s string) string { return w.cov.sanitise(s) }
+
+func (w *writer) font(style string, size float64, c rgb) {
+	w.pdf.SetFont(family, style, size)
+	w.pdf.SetTextColor(c.r, c.g, c.b)
+}
+
+// need starts a new page unless h millimetres fit on this one.
+func (w *writer) need(h float64) {
+	if w.pdf.GetY()+h > pageH-bottom {
+		w.pdf.AddPage()
+	}
+}
+
+// lines is how many lines text takes at width in the current font.
+func (w *writer) lines(text string, width float64) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n += max(1, len(w.pdf.SplitText(para, width)))
+	}
+	return n
+}
+
+// para writes wrapped text across the full width; long text continues
+// onto the next page.
+func (w *writer) para(text string, style string, size float64, c rgb, lineH float64) {
+	w.font(style, size, c)
+	w.pdf.MultiCell(textW, lineH, w.t(text), "", "L", false)
+}
+
+// heading starts a section, with room for at least some of what follows.
+func (w *writer) heading(text string, size float64) {
+	w.need(size*0.5 + 24)
+	w.pdf.Ln(3)
+	w.para(text, "B", size, blue, size*0.5)
+	w.pdf.Ln(1.5)
+}
+
+func (w *writer) cover() {
+	p := w.pdf
+	p.SetFillColor(blue.r, blue.g, blue.b)
+	p.Rect(0, 0, pageW, 8, "F")
+	p.SetY(40)
+	w.para("NASSS complexity assessment", "B", 13, secondary, 7)
+	w.para("Action plan", "B", 30, ink, 13)
+	p.Ln(4)
+	w.para(projectName(w.a), "B", 18, blue, 9)
+	p.Ln(10)
+	mode := "Quick scan (one question per domain)"
+	if w.a.Mode == q.Full {
+		mode = "Full assessment (24 questions)"
+	}
+	var who []string
+	for i, r := range w.a.Respondents {
+		who = append(who, r.Label(i))
+	}
+	facts := [][2]string{
+		{"Organisation", w.a.Project.Organisation},
+		{"Technology", w.a.Project.Technology},
+		{"Assessment", mode},
+		{"Last changed", longDate(w.a.Updated)},
+		{"Respondents", fmt.Sprintf("%d: %s", len(w.a.Respondents), strings.Join(who, "; "))},
+		{"Report made", longDate(w.date)},
+	}
+	for _, f := range facts {
+		if f[1] == "" {
+			continue
+		}
+		y := p.GetY()
+		w.font("B", 10, secondary)
+		p.SetXY(margin, y)
+		p.CellFormat(38, 5.5, f[0], "", 0, "L", false, 0, "")
+		w.font("", 10, ink)
+		p.SetXY(margin+38, y)
+		p.MultiCell(textW-38, 5.5, w.t(f[1]), "", "L", false)
+		p.Ln(1.5)
+	}
+	if n := w.a.Project.Notes; n != "" {
+		p.Ln(3)
+		w.para("Notes", "B", 10, secondary, 5.5)
+		w.para(n, "", 10, ink, 5)
+	}
+	p.Ln(10)
+	w.box("A conversation aid, not a verdict", scoring.Caveat)
+	p.AddPage()
+}
+
+// box is a shaded panel with a title, kept on one page.
+func (w *writer) box(title, text string) {
+	p := w.pdf
+	w.font("", 9.5, ink)
+	h := 10 + float64(w.lines(w.t(text), textW-10))*5
+	w.need(h + 4)
+	y := p.GetY()
+	p.SetFillColor(paleGrey.r, paleGrey.g, paleGrey.b)
+	p.Rect(margin, y, textW, h, "F")
+	p.SetFillColor(blue.r, blue.g, blue.b)
+	p.Rect(margin, y, 1.5, h, "F")
+	p.SetXY(margin+5, y+3)
+	w.font("B", 10, ink)
+	p.MultiCell(textW-10, 5, w.t(title), "", "L", false)
+	p.SetX(margin + 5)
+	w.font("", 9.5, ink)
+	p.MultiCell(textW-10, 5, w.t(text), "", "L", false)
+	p.SetY(y + h + 4)
+}
+
+func (w *writer) howToRead() {
+	w.heading("How to read this report", 16)
+	w.para("NASSS (Non-adoption, Abandonment, and challenges to Scale-up, Spread and Sustainability) looks at seven domains "+
+		"of a technology project, from the condition people live with to the wider system. Each can be simple (few parts, "+
+		"predictable), complicated (many parts, but predictable with expertise) or complex (changing and unpredictable).", "", 10, ink, 5)
+	w.pdf.Ln(2)
+	w.para("Each answer counts as simple (1), complicated (2) or complex (3). A domain takes the highest level among its answers; "+
+		"the counts behind it are shown. \"Don't know\" is not scored: it marks the domain as uncertain and becomes a task to find out. "+
+		"When several people rated, the team's agreed rating is used; until there is one, the middle of their ratings stands in. "+
+		"The overall reading counts complex domains: projects complex in three or more domains rarely became part of everyday care "+
+		"in the NASSS studies.", "", 10, ink, 5)
+	w.pdf.Ln(3)
+	w.box("This is a heuristic for discussion", scoring.Caveat)
+	w.para("Sources", "B", 10, ink, 5.5)
+	for _, s := range sources {
+		w.para(s, "", 8.5, secondary, 4.3)
+		w.pdf.Ln(1)
+	}
+	w.para("An independent tool based on the NASSS framework; not the official NASSS-CAT. Its questions and suggested actions are its own.", "", 8.5, secondary, 4.3)
+}
+
+// sources are the papers the method rests on.
+var sources = []string{
+	"Greenhalgh T. et al. Beyond Adoption: a new framework for theorizing and evaluating nonadoption, abandonment, and challenges to the scale-up, spread, and sustainability of health and care technologies. J Med Internet Res 2017;19(11):e367. doi:10.2196/jmir.8775",
+	"Greenhalgh T. et al. Analysing the role of complexity in explaining the fortunes of technology programmes: empirical application of the NASSS framework. BMC Medicine 2018;16:66. doi:10.1186/s12916-018-1050-6",
+	"Greenhalgh T., Maylor H., Shaw S. et al. The NASSS-CAT tools for understanding, guiding, monitoring, and researching technology implementation projects in health and social care. JMIR Res Protoc 2020;9(5):e16861. doi:10.2196/16861",
+}
+
+func (w *writer) profileSection() {
+	p := w.pdf
+	p.AddPage()
+	w.heading("Profile", 16)
+	r := w.profile.Reading
+	w.para(r.Headline, "B", 13, ink, 6.5)
+	w.para(r.Meaning, "", 10, ink, 5)
+	p.Ln(1)
+	w.para("Why: "+r.Why, "", 10, ink, 5)
+	p.Ln(4)
+	w.chart()
+	p.Ln(4)
+	w.profileTable()
+}
+
+// chart draws the profile as bars, one per domain, as long as its level.
+func (w *writer) chart() {
+	p := w.pdf
+	const labelW, barW, rowH = 64.0, 84.0, 9.0
+	w.need(8 + rowH*float64(len(w.profile.Domains)))
+	x0, y := margin+labelW, p.GetY()
+	w.font("", 7.5, secondary)
+	for i, name := range []string{"Simple", "Complicated", "Complex"} {
+		p.SetXY(x0+barW*float64(i)/3, y)
+		p.CellFormat(barW/3, 4, name, "", 0, "R", false, 0, "")
+	}
+	y += 6
+	for _, d := range w.profile.Domains {
+		w.font("", 8.5, ink)
+		p.SetXY(margin, y+1)
+		p.CellFormat(labelW-3, 5, w.t(fmt.Sprintf("%s. %s", d.ID, clip(d.Title, 40))), "", 0, "L", false, 0, "")
+		p.SetFillColor(paleGrey.r, paleGrey.g, paleGrey.b)
+		p.Rect(x0, y, barW, 7, "F")
+		if s := d.Level.Score(); s > 0 {
+			c := levelRGB[d.Level]
+			p.SetFillColor(c.r, c.g, c.b)
+			p.Rect(x0, y, barW*float64(s)/3, 7, "F")
+		}
+		p.SetDrawColor(118, 134, 146)
+		p.SetDashPattern([]float64{0.6, 0.6}, 0)
+		for l := 1; l <= 3; l++ {
+			x := x0 + barW*float64(l)/3
+			p.Line(x, y-0.8, x, y+7.8)
+		}
+		p.SetDashPattern(nil, 0)
+		label := d.Level.Label()
+		if d.Level == q.Unanswered {
+			label = "Not rated yet"
+		}
+		if d.Uncertain {
+			label += " (?)"
+		}
+		w.font("B", 8.5, ink)
+		p.SetXY(x0+barW+2, y+1)
+		p.CellFormat(textW-labelW-barW-2, 5, label, "", 0, "L", false, 0, "")
+		y += rowH
+	}
+	p.SetY(y)
+	w.font("", 8, secondary)
+	p.MultiCell(textW, 4, "The longer the bar, the more complex the domain. (?) means some answers were \"don't know\".", "", "L", false)
+}
+
+func (w *writer) profileTable() {
+	cols := []column{{"Domain", 56}, {"Level", 28}, {"Simple", 13}, {"Compl.", 14}, {"Complex", 15}, {"Don't know", 18}, {"N/A", 10}, {"Answered", 20}}
+	var rows [][]string
+	for _, d := range w.profile.Domains {
+		c := d.Counts
+		level := d.Level.Label()
+		if d.Uncertain {
+			level += " (with unknowns)"
+		}
+		rows = append(rows, []string{fmt.Sprintf("%s. %s", d.ID, d.Title), level,
+			fmt.Sprint(c.Simple), fmt.Sprint(c.Complicated), fmt.Sprint(c.Complex), fmt.Sprint(c.Unknown),
+			fmt.Sprint(c.NotApplicable), fmt.Sprintf("%d of %d", d.Answered, d.Applicable)})
+	}
+	w.table(cols, rows)
+}
+
+// column is a table column: its heading and width in millimetres.
+type column struct {
+	title string
+	width float64
+}
+
+// table draws rows, never splitting one across pages, and repeats the
+// heading on every page it spans.
+func (w *writer) table(cols []column, rows [][]string) {
+	p := w.pdf
+	const lineH = 4.3
+	header := func() {
+		w.font("B", 8, ink)
+		p.SetFillColor(paleGrey.r, paleGrey.g, paleGrey.b)
+		x, y := margin, p.GetY()
+		for _, c := range cols {
+			p.SetXY(x, y)
+			p.CellFormat(c.width, 6, c.title, "", 0, "L", true, 0, "")
+			x += c.width
+		}
+		p.SetY(y + 6)
+	}
+	w.need(6 + 2*lineH + 2)
+	header()
+	for _, row := range rows {
+		w.font("", 8.5, ink)
+		n := 1
+		for i, cell := range row {
+			row[i] = w.t(cell)
+			n = max(n, w.lines(row[i], cols[i].width-1.5))
+		}
+		h := float64(n)*lineH + 2
+		if p.GetY()+h > pageH-bottom {
+			p.AddPage()
+			header()
+			w.font("", 8.5, ink)
+		}
+		x, y := margin, p.GetY()
+		for i, cell := range row {
+			p.SetXY(x, y+1)
+			p.MultiCell(cols[i].width-1.5, lineH, cell, "", "L", false)
+			x += cols[i].width
+		}
+		p.SetDrawColor(rule.r, rule.g, rule.b)
+		p.Line(margin, y+h, margin+textW, y+h)
+		p.SetY(y + h)
+	}
+	p.Ln(4)
+}
+
+func (w *writer) domains() {
+	w.pdf.AddPage()
+	w.heading("Domain by domain", 16)
+	for _, d := range w.profile.Domains {
+		dom := w.bank.Domain(d.ID)
+		w.need(40)
+		w.pdf.Ln(2)
+		title := fmt.Sprintf("%s. %s: %s", d.ID, d.Title, d.Level.Label())
+		if d.Level == q.Unanswered {
+			title = fmt.Sprintf("%s. %s: not rated yet", d.ID, d.Title)
+		}
+		w.para(title, "B", 13, blue, 6.5)
+		w.para(fmt.Sprintf("%d simple, %d complicated, %d complex, %d don't know, %d not applicable; %d of %d answered.",
+			d.Counts.Simple, d.Counts.Complicated, d.Counts.Complex, d.Counts.Unknown, d.Counts.NotApplicable, d.Answered, d.Applicable),
+			"", 9, secondary, 4.5)
+		w.pdf.Ln(2)
+		for _, it := range d.Items {
+			w.item(dom, it)
+		}
+	}
+}
+
+// item writes one question's rating, what that level means for it, the
+// spread of ratings and every note. The heading and rating stay together;
+// long notes continue on the next page.
+func (w *writer) item(d *q.Domain, it scoring.ItemResult) {
+	bi := w.bank.Item(it.ID)
+	head := fmt.Sprintf("%s %s: %s", it.ID, it.Title, it.Rating.Level.Label())
+	var detail []string
+	if desc := bi.Levels.Describe(it.Rating.Level); desc != "" {
+		detail = append(detail, desc)
+	}
+	if it.Rating.Source == scoring.FromMedian {
+		detail = append(detail, "Provisional: the middle of people's ratings, until the team agrees one.")
+	}
+	if s := it.Spread; s != nil && s.Raters > 0 {
+		line := fmt.Sprintf("Ratings from %d people: %d simple, %d complicated, %d complex, %d don't know, %d not applicable.",
+			s.Raters, s.Counts.Simple, s.Counts.Complicated, s.Counts.Complex, s.Counts.Unknown, s.Counts.NotApplicable)
+		if s.NeedsDiscussion {
+			line += " Needs discussion: " + strings.Join(s.Reasons, "; ") + "."
+		}
+		detail = append(detail, line)
+	}
+	w.font("B", 10, ink)
+	h := float64(w.lines(w.t(head), textW)) * 5
+	w.font("", 9, secondary)
+	for _, s := range detail {
+		h += float64(w.lines(w.t(s), textW)) * 4.5
+	}
+	w.need(h + 10)
+	w.para(head, "B", 10, ink, 5)
+	for _, s := range detail {
+		w.para(s, "", 9, secondary, 4.5)
+	}
+	for _, n := range it.Notes {
+		w.pdf.Ln(0.8)
+		w.para(n.Who+": "+n.Text, "", 9, ink, 4.5)
+	}
+	w.pdf.Ln(3)
+}
+
+func (w *writer) unknowns() {
+	if len(w.profile.Unknowns) == 0 {
+		return
+	}
+	w.heading("Unknowns to find out", 16)
+	w.para("\"Don't know\" is useful: each is something to find out before it surprises you.", "", 10, ink, 5)
+	w.pdf.Ln(2)
+	var rows [][]string
+	for _, u := range w.profile.Unknowns {
+		rows = append(rows, []string{u.ID + " " + u.Title, strings.Join(w.bank.Item(u.ID).Actions.Unknown, " ")})
+	}
+	w.table([]column{{"Question", 60}, {"How to find out", textW - 60}}, rows)
+}
+
+func (w *writer) actionPlan() {
+	w.pdf.AddPage()
+	w.heading("Action plan", 16)
+	w.para("Complex items first, then what nobody knows yet, then complicated items. Suggestions the team has not yet taken up "+
+		"are marked as suggested; they are for the team to keep, change or drop.", "", 10, ink, 5)
+	w.pdf.Ln(3)
+	var rows [][]string
+	for _, pa := range w.plan {
+		if pa.Dropped {
+			continue
+		}
+		status := statusLabel(pa)
+		item := fmt.Sprintf("%s %s", pa.ItemID, pa.ItemTitle)
+		if pa.Level.Answered() {
+			item += " (" + strings.ToLower(pa.Level.Label()) + ")"
+		}
+		rows = append(rows, []string{pa.Text, item, pa.Owner, longDateOf(pa.Due), status})
+	}
+	if len(rows) == 0 {
+		w.para("No actions: nothing is rated complicated, complex or \"don't know\", and the team has written none.", "", 10, ink, 5)
+		return
+	}
+	w.table([]column{{"Action", 70}, {"Item", 36}, {"Owner", 26}, {"Due", 19}, {"Status", textW - 151}}, rows)
+}
+
+func statusLabel(pa scoring.PlannedAction) string {
+	switch {
+	case pa.Origin == scoring.Suggested:
+		return "Suggested"
+	case pa.Status == q.InProgress:
+		return "In progress"
+	case pa.Status == q.Done:
+		return "Done"
+	}
+	return "Not started"
+}
+
+func (w *writer) reflections() {
+	var any bool
+	for _, d := range w.bank.Domains {
+		if w.a.Reflections[d.ID] != "" {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	w.heading("Reflections", 16)
+	for _, d := range w.bank.Domains {
+		if r := w.a.Reflections[d.ID]; r != "" {
+			w.need(20)
+			w.para(fmt.Sprintf("%s. %s", d.ID, d.Title), "B", 10.5, ink, 5.5)
+			w.para(r, "", 9.5, ink, 4.8)
+			w.pdf.Ln(3)
+		}
+	}
+}
+
+func projectName(a *q.Assessment) string {
+	if a.Project.Name == "" {
+		return "Untitled project"
+	}
+	return a.Project.Name
+}
+
+func longDate(t time.Time) string { return t.UTC().Format("2 January 2006") }
+
+func longDateOf(d q.Date) string {
+	if t, ok := d.Time(); ok {
+		return t.Format("2 Jan 2006")
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

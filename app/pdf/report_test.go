@@ -1,0 +1,246 @@
+package pdf
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/questionnaire/example"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PDF")
+
+var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func fonts(t testing.TB) Fonts {
+	t.Helper()
+	r, err1 := os.ReadFile("../../web/fonts/DejaVuSans.ttf")
+	b, err2 := os.ReadFile("../../web/fonts/DejaVuSans-Bold.ttf")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	return Fonts{Regular: r, Bold: b}
+}
+
+func render(t testing.TB, a *q.Assessment, o Options) []byte {
+	t.Helper()
+	data, err := Render(q.LookupBank(a.Bank), a, fonts(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// pdftotext extracts a page range's text; Poppler is part of the test kit.
+func pdftotext(t testing.TB, data []byte, pages ...int) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is needed to read the PDFs back: sudo apt-get install poppler-utils")
+	}
+	f := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(f, data, 0o644)
+	args := []string{"-enc", "UTF-8"}
+	if len(pages) == 2 {
+		args = append(args, "-f", fmt.Sprint(pages[0]), "-l", fmt.Sprint(pages[1]))
+	}
+	out, err := exec.Command("pdftotext", append(args, f, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func pageCount(t testing.TB, data []byte) int {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "r.pdf")
+	os.WriteFile(f, data, 0o644)
+	out, err := exec.Command("pdfinfo", f).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	var n int
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "Pages:") {
+			fmt.Sscan(strings.TrimPrefix(line, "Pages:"), &n)
+		}
+	}
+	return n
+}
+
+// flat joins pdftotext's lines so that wrapped phrases can be found.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestGolden(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})
+	got := render(t, a, Options{Date: day, Uncompressed: true})
+	path := filepath.Join("testdata", "example-full-3.pdf")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, got, 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./app/pdf -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the report differs from %s; if intended, run go test ./app/pdf -update and look at the pages", path)
+	}
+	if again := render(t, a, Options{Date: day}); !bytes.Equal(again, render(t, a, Options{Date: day})) {
+		t.Error("two renderings of the same file and date differ")
+	}
+}
+
+func TestEverySectionAndEveryWord(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 2})
+	words := []string{
+		"Café Crème Ünïversity Hospital", "Ελληνικά δοκιμή", "Кириллица проверка", "‘single’ and “double” quotes", "€1,500 budget",
+	}
+	a.Project.Name = "Télé-santé pilot: " + words[3]
+	a.Project.Organisation = words[0]
+	a.Project.Technology = words[4]
+	a.Respondents[0].Answers["1A"] = q.Answer{Level: q.Complex, Note: words[1]}
+	a.Reflections = map[string]string{"2": words[2]}
+	a.Actions = append(a.Actions, q.Action{ID: "own-x", ItemID: "5C", Text: "Ask the board for " + words[4] + " by March", Owner: "Zoë O’Neill", Due: "2027-03-01", Status: q.InProgress})
+	text := flat(pdftotext(t, render(t, a, Options{Date: day})))
+	for _, want := range append(words,
+		"Action plan", "How to read this report", "Profile", "Domain by domain", "Action plan", "Reflections",
+		"Télé-santé pilot", "Zoë O’Neill", "1 Mar 2027", "In progress",
+		"not a validated prediction", "doi:10.2196/jmir.8775", "doi:10.1186/s12916-018-1050-6", "doi:10.2196/16861",
+		"Page 1 of", "Question bank nasss-en-GB v1", "Generated 23 November 2026",
+	) {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	for _, d := range q.Default().Domains {
+		if !strings.Contains(text, d.ID+". "+d.Title) {
+			t.Errorf("no section for domain %s", d.ID)
+		}
+	}
+}
+
+func TestHostileText(t *testing.T) {
+	data, err := os.ReadFile("../../questionnaire/testdata/hostile.nasss.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := q.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Respondents[0].Answers["1B"] = q.Answer{Level: q.Unknown, Note: "emoji 😀👩🏽‍⚕️ bell \a nul-free \x1b[31m escape, CJK 中文, tab\there,\r\nCRLF"}
+	a.Reflections = map[string]string{"1": "\u202eRTL override\u202c and <b>markup</b>"}
+	pdf := render(t, a, Options{Date: day})
+	text := flat(pdftotext(t, pdf))
+	for _, want := range []string{`<script>alert("name")</script>`, "emoji �", "CJK ��", "<b>markup</b>", "</td><td>injected", "O'Brien & \"Sons\""} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	if !strings.Contains(text, strings.Repeat("x", 60)) {
+		t.Error("the 10,000-character note is missing")
+	}
+	if n := pageCount(t, pdf); n < 10 {
+		t.Errorf("%d pages: the long note should run on over pages", n)
+	}
+}
+
+// TestNoRowSplits renders a plan of 100 actions of different lengths and
+// checks, page by page, that every row starts and ends on the same page.
+func TestNoRowSplits(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 3})
+	a.Actions = nil
+	for i := range 100 {
+		text := fmt.Sprintf("ROW%03dSTART %s ROW%03dEND", i, strings.Repeat("long words to wrap ", i%9*4), i)
+		a.Actions = append(a.Actions, q.Action{ID: fmt.Sprintf("a%d", i), ItemID: "Q5", Text: text, Owner: "Owner of row", Status: q.NotStarted})
+	}
+	pdf := render(t, a, Options{Date: day})
+	pages := pageCount(t, pdf)
+	found := 0
+	for p := 1; p <= pages; p++ {
+		text := pdftotext(t, pdf, p, p)
+		for i := range 100 {
+			start, end := strings.Contains(text, fmt.Sprintf("ROW%03dSTART", i)), strings.Contains(text, fmt.Sprintf("ROW%03dEND", i))
+			if start != end {
+				t.Errorf("row %d is split: page %d has only its %s", i, p, map[bool]string{true: "start", false: "end"}[start])
+			}
+			if start && end {
+				found++
+			}
+		}
+		if strings.Contains(text, "ROW") && !strings.Contains(text, "Action") {
+			t.Errorf("page %d continues the table without its heading", p)
+		}
+	}
+	if found != 100 {
+		t.Errorf("found %d of 100 rows", found)
+	}
+}
+
+func TestSanitise(t *testing.T) {
+	cov, err := fontCoverage(fonts(t).Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"é Ω Ж € ‘’“”", "é Ω Ж € ‘’“”"},
+		{"😀", "\uFFFD"},
+		{"中", "\uFFFD"},
+		{"a\tb\r\nc", "a b\nc"},
+		{"bell\a esc\x1b", "bell esc"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+		{"\u202eabc\u202c zw\u200djoin", "abc zwjoin"},
+	}
+	for _, tt := range tests {
+		if got := cov.sanitise(tt.in); got != tt.want {
+			t.Errorf("sanitise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if _, err := fontCoverage([]byte("not a font")); err == nil {
+		t.Error("a file that is not a font was accepted")
+	}
+}
+
+func TestFailuresAreErrors(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	if _, err := Render(q.Default(), a, Fonts{Regular: []byte("junk")}, Options{Date: day}); err == nil {
+		t.Error("bad fonts gave no error")
+	}
+	f := fonts(t)
+	if _, err := Render(q.Default(), a, Fonts{Regular: f.Regular, Bold: []byte("junk but long enough to parse badly")}, Options{Date: day}); err == nil {
+		t.Error("a broken bold font gave no error")
+	}
+	if _, err := Render(nil, a, f, Options{Date: day}); err == nil {
+		t.Error("a missing bank gave no error (and no panic)")
+	}
+}
+
+func TestFileName(t *testing.T) {
+	a := &q.Assessment{Project: q.Project{Name: "Video clinics: phase 2"}}
+	if got := FileName(a, day); got != "video-clinics-phase-2-action-plan-2026-11-23.pdf" {
+		t.Errorf("FileName = %q", got)
+	}
+}
+
+// BenchmarkRender renders the example full assessment with three people.
+func BenchmarkRender(b *testing.B) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})
+	f := fonts(b)
+	var size int
+	for b.Loop() {
+		data, err := Render(q.Default(), a, f, Options{Date: day})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.ReportMetric(float64(size)/1024, "KB")
+}
