@@ -48,9 +48,11 @@ $(AXE): app/e2e/package.json app/e2e/package-lock.json
 	cd app/e2e && npm ci --no-audit --no-fund
 	touch $@
 
-# Wasm sizes, and cold and warm load to interactive against go-app's floor.
+# Wasm sizes, cold and warm load to interactive against go-app's floor, and
+# the PDF's render time natively and in Chromium.
 bench: $(AXE)
-	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 5x -count 1 -timeout 30m
+	$(GO) test ./app/pdf -run '^$$' -bench . -benchmem -count 1
+	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 7x -count 1 -timeout 30m
 
 # Every Fuzz function in the tree, found by name, runs for FUZZTIME.
 # Minimisation is capped: a new input is kept as found rather than shrunk

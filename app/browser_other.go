@@ -2,6 +2,8 @@
 
 package app
 
+import "errors"
+
 // Natively (server-side rendering and tests) there is no browser: storage
 // lives in memory and browser-only effects do nothing.
 
@@ -22,3 +24,13 @@ func markReady() {}
 func reloadPage() {}
 
 func checkedValue(name string) (string, bool) { return "", false }
+
+func fetchBytes(url string, done func([]byte, error)) { done(nil, errNoBrowser) }
+
+func canShareFiles() bool { return false }
+
+func shareFile(name, mime string, data []byte) error { return errNoBrowser }
+
+func recordTiming(name string, ms float64) {}
+
+var errNoBrowser = errors.New("only in the browser")

@@ -232,3 +232,68 @@ func keepLinksInApp() {
 
 // reloadPage loads the new version after an update.
 func reloadPage() { jsCall(func() { js.Global().Get("location").Call("reload") }) }
+
+// fetchBytes fetches a file of this origin (the service worker answers
+// offline) and calls done once with its bytes.
+func fetchBytes(url string, done func([]byte, error)) {
+	var ok, fail js.Func
+	release := func() { ok.Release(); fail.Release() }
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		release()
+		done(nil, fmt.Errorf("could not fetch %s: %s", url, args[0].Call("toString").String()))
+		return nil
+	})
+	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		res := args[0]
+		if !res.Get("ok").Bool() {
+			release()
+			done(nil, fmt.Errorf("could not fetch %s: HTTP %d", url, res.Get("status").Int()))
+			return nil
+		}
+		var got js.Func
+		got = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			got.Release()
+			release()
+			buf := js.Global().Get("Uint8Array").New(args[0])
+			data := make([]byte, buf.Get("length").Int())
+			js.CopyBytesToGo(data, buf)
+			done(data, nil)
+			return nil
+		})
+		res.Call("arrayBuffer").Call("then", got, fail)
+		return nil
+	})
+	if err := jsCall(func() { js.Global().Call("fetch", url).Call("then", ok, fail) }); err != nil {
+		release()
+		done(nil, err)
+	}
+}
+
+// canShareFiles reports whether the Web Share API can share a PDF here,
+// as in installed apps on phones, where downloads may go nowhere.
+func canShareFiles() (ok bool) {
+	jsCall(func() {
+		nav := js.Global().Get("navigator")
+		if !nav.Get("canShare").Truthy() || !js.Global().Get("File").Truthy() {
+			return
+		}
+		f := js.Global().Get("File").New([]any{"x"}, "x.pdf", map[string]any{"type": "application/pdf"})
+		ok = nav.Call("canShare", map[string]any{"files": []any{f}}).Bool()
+	})
+	return ok
+}
+
+// shareFile hands a file to the system's share sheet.
+func shareFile(name, mime string, data []byte) error {
+	return jsCall(func() {
+		arr := js.Global().Get("Uint8Array").New(len(data))
+		js.CopyBytesToJS(arr, data)
+		f := js.Global().Get("File").New([]any{arr}, name, map[string]any{"type": mime})
+		// The promise rejects when the person closes the sheet: not an error.
+		js.Global().Get("navigator").Call("share", map[string]any{"files": []any{f}, "title": name}).
+			Call("catch", js.FuncOf(func(js.Value, []js.Value) any { return nil }))
+	})
+}
+
+// recordTiming leaves a measurement where the benchmarks can read it.
+func recordTiming(name string, ms float64) { js.Global().Set(name, ms) }

@@ -127,7 +127,7 @@ func (p *domainPage) item(it *q.Item) app.UI {
 			),
 		),
 		noteField(base+"-note", "Note (optional)", "Why you chose this answer, or what you need to find out.",
-			ans.Note, func(v string) { p.setNote(it.ID, v) }),
+			ans.Note, func(_ app.Context, v string) { p.setNote(it.ID, v) }),
 	)
 }
 
@@ -138,7 +138,7 @@ func (p *domainPage) reflections(d *q.Domain) app.UI {
 		app.Ul().Class("list list-bullet").ID(id+"-questions").Body(
 			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Text(d.Reflections[i]) }),
 		),
-		noteField(id, "Your reflections on this domain", "", p.shownRef, func(v string) {
+		noteField(id, "Your reflections on this domain", "", p.shownRef, func(_ app.Context, v string) {
 			if p.a.Reflections == nil {
 				p.a.Reflections = map[string]string{}
 			}

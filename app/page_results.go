@@ -39,6 +39,8 @@ func (p *resultsPage) Render() app.UI {
 		app.Div().Class("inset").Body(
 			app.P().Text(pr.Caveat),
 		),
+		p.reportButtons(),
+		app.P().Body(app.A().Class("button button-secondary").ID("open-plan").Href(link(PathPlan, p.a.ID)).Text("Work on the action plan")),
 		app.If(pr.Complete(), func() app.UI {
 			return app.Div().Class("panel panel-backup").Body(
 				app.H2().Text("Keep a copy"),
@@ -131,26 +133,18 @@ func (p *resultsPage) unknowns(b *q.Bank, pr *scoring.Profile) app.UI {
 	)
 }
 
-// actions lists the suggested actions, read-only for now, grouped by why
-// they are suggested.
+// actions lists the plan read-only, grouped by why each action is there;
+// the plan page is where they are changed.
 func (p *resultsPage) actions(plan []scoring.PlannedAction) app.UI {
-	groups := []struct {
-		pri   scoring.Priority
-		title string
-	}{
-		{scoring.PriorityComplex, "Where your project is complex"},
-		{scoring.PriorityUnknown, "Where you don't know yet"},
-		{scoring.PriorityComplicated, "Where your project is complicated"},
-		{scoring.PriorityOther, "Other actions you wrote"},
-	}
 	return app.Section().ID("actions").Body(
 		app.H2().Text("Suggested actions"),
-		app.P().Text("Suggestions to discuss as a team: keep, change or drop them. They are not a verdict."),
+		app.P().Body(app.Text("Suggestions to discuss as a team: keep, change or drop them in the "),
+			app.A().Href(link(PathPlan, p.a.ID)).Text("action plan"), app.Text(". They are not a verdict.")),
 		app.If(len(plan) == 0, func() app.UI {
 			return app.P().Text("No actions are suggested: nothing is rated complicated, complex or “don't know”.")
 		}),
-		app.Range(groups).Slice(func(i int) app.UI {
-			g := groups[i]
+		app.Range(priorityGroups).Slice(func(i int) app.UI {
+			g := priorityGroups[i]
 			var lines []scoring.PlannedAction
 			for _, pa := range plan {
 				if pa.Priority == g.pri && !pa.Dropped {
@@ -174,4 +168,15 @@ func (p *resultsPage) actions(plan []scoring.PlannedAction) app.UI {
 			)
 		}),
 	)
+}
+
+// priorityGroups head the plan's sections, in priority order.
+var priorityGroups = []struct {
+	pri   scoring.Priority
+	title string
+}{
+	{scoring.PriorityComplex, "Where your project is complex"},
+	{scoring.PriorityUnknown, "Where you don't know yet"},
+	{scoring.PriorityComplicated, "Where your project is complicated"},
+	{scoring.PriorityOther, "Other actions you wrote"},
 }

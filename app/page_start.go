@@ -64,13 +64,13 @@ func (p *startPage) form(title, button string) []app.UI {
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(v string) { p.project.Name = v }),
+				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v }),
 			textField("project-organisation", "Organisation (optional)", "",
-				p.shown.Organisation, q.MaxNameLen, "", func(v string) { p.project.Organisation = v }),
+				p.shown.Organisation, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Organisation = v }),
 			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.shown.Technology, q.MaxNameLen, "", func(v string) { p.project.Technology = v }),
+				p.shown.Technology, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Technology = v }),
 			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
-				p.shown.Notes, func(v string) { p.project.Notes = v }),
+				p.shown.Notes, func(_ app.Context, v string) { p.project.Notes = v }),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
 					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
@@ -158,9 +158,9 @@ func fieldErrorText(id, err string) app.UI {
 }
 
 // textField is a labelled one-line input with an optional hint and error.
-func textField(id, label, hint, value string, max int, err string, set func(string)) app.UI {
+func textField(id, label, hint, value string, max int, err string, set func(app.Context, string)) app.UI {
 	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(max).Dir("auto").
-		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
+		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if d := describedBy(id, hint, err); d != "" {
 		input = input.Aria("describedby", d)
 	}
@@ -176,11 +176,11 @@ func textField(id, label, hint, value string, max int, err string, set func(stri
 }
 
 // noteField is a labelled text area for notes of up to 10,000 characters.
-func noteField(id, label, hint, value string, set func(string)) app.UI {
+func noteField(id, label, hint, value string, set func(app.Context, string)) app.UI {
 	// Text fills the server-rendered page; the value property keeps a reused
 	// element in step when the page shows another item.
 	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.MaxNoteLen).Dir("auto").
-		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
+		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if hint != "" {
 		area = area.Aria("describedby", id+"-hint")
 	}

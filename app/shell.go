@@ -20,11 +20,12 @@ const (
 	PathDomain  = "/domain"
 	PathCheck   = "/check"
 	PathResults = "/results"
+	PathPlan    = "/plan"
 	PathAbout   = "/about"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathAbout}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -35,6 +36,7 @@ func Register() {
 		PathDomain:  func() app.Composer { return &domainPage{} },
 		PathCheck:   func() app.Composer { return &checkPage{} },
 		PathResults: func() app.Composer { return &resultsPage{} },
+		PathPlan:    func() app.Composer { return &planPage{} },
 		PathAbout:   func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {
@@ -77,6 +79,8 @@ type page struct {
 	saveErr     error
 	a           *q.Assessment
 	loadErr     error
+	reportMsg   string
+	reportErr   string
 }
 
 // OnAppUpdate shows the "new version" banner.

@@ -126,3 +126,39 @@ func New(b *Bank, id string, mode Mode, now time.Time) *Assessment {
 		Updated:     now,
 	}
 }
+
+// ActionByID returns the team's action with the given ID, or nil.
+func (a *Assessment) ActionByID(id string) *Action {
+	for i := range a.Actions {
+		if a.Actions[i].ID == id {
+			return &a.Actions[i]
+		}
+	}
+	return nil
+}
+
+// AddAction appends an action under a new ID and returns it. A missing
+// status becomes not started.
+func (a *Assessment) AddAction(act Action) *Action {
+	for n := len(a.Actions) + 1; ; n++ {
+		if id := fmt.Sprintf("a%d", n); a.ActionByID(id) == nil {
+			act.ID = id
+			break
+		}
+	}
+	if act.Status == "" {
+		act.Status = NotStarted
+	}
+	a.Actions = append(a.Actions, act)
+	return &a.Actions[len(a.Actions)-1]
+}
+
+// RemoveAction deletes the team's action with the given ID.
+func (a *Assessment) RemoveAction(id string) {
+	for i := range a.Actions {
+		if a.Actions[i].ID == id {
+			a.Actions = append(a.Actions[:i], a.Actions[i+1:]...)
+			return
+		}
+	}
+}

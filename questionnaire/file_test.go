@@ -326,3 +326,21 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestActions(t *testing.T) {
+	a := q.New(q.Default(), "acts", q.Full, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	first := a.AddAction(q.Action{ItemID: "2A", Text: "One"})
+	a.AddAction(q.Action{ItemID: "2B", Text: "Two", Status: q.Done})
+	a.RemoveAction(first.ID)
+	third := a.AddAction(q.Action{ItemID: "2C", Text: "Three"})
+	if len(a.Actions) != 2 || third.ID == a.Actions[0].ID || third.Status != q.NotStarted || a.ActionByID("a1") != nil && a.ActionByID("a1").Text == "One" {
+		t.Errorf("actions: %+v", a.Actions)
+	}
+	if err := a.Validate(); err != nil {
+		t.Error(err)
+	}
+	a.RemoveAction("no-such-id")
+	if len(a.Actions) != 2 {
+		t.Error("removing a missing ID removed something")
+	}
+}

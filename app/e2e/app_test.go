@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -459,6 +460,11 @@ func TestFullAssessmentReloadAndOffline(t *testing.T) {
 		t.Errorf("offline results show %d domains", len(got))
 	}
 	off.screenshot("offline-results")
+	// The PDF needs its fonts, which the service worker cached.
+	off.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, off.waitDownload(30*time.Second)); !strings.Contains(text, "Video consultations in outpatients") {
+		t.Error("the PDF made offline lacks the project's name")
+	}
 	if r := off.offsiteRequests(); len(r) > 0 {
 		t.Errorf("requests left 127.0.0.1: %v", r)
 	}
@@ -577,6 +583,10 @@ func TestHostileText(t *testing.T) {
 		t.Errorf("hostile text did not survive: %q", a.Project.Name)
 	}
 	b.screenshot("hostile-results")
+	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "<script>window.pwned=1</script>") {
+		t.Errorf("the PDF does not show the hostile name literally: %.300s", text)
+	}
 	b.checkClean("results with hostile text")
 }
 
@@ -669,6 +679,7 @@ func tourPages(t *testing.T, base string, width int) {
 		{"domain-5", "/domain?a=example-1&d=5", q.Default().Domains[4].Title},
 		{"check", "/check?a=example-1", "Check your answers"},
 		{"results", "/results?a=example-1", "Results"},
+		{"plan", "/plan?a=example-1", "Action plan"},
 		{"about", "/about", "About the method"},
 		{"not-found", "/results?a=nothing-here", "We could not find that assessment"},
 	}
@@ -750,4 +761,99 @@ func TestQuickKeystrokesAreKept(t *testing.T) {
 			t.Fatalf("round %d: after Space and ArrowDown the page shows %q checked; want complicated, also in storage", i, state)
 		}
 	}
+}
+
+// setField sets a date or select field as a person would, with the change
+// event that follows.
+func setField(sel, value string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q;
+		el.dispatchEvent(new Event("change", {bubbles: true})); })()`, sel, value), nil)
+}
+
+// pdfText extracts a PDF's text with pdftotext, on one line.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v (install poppler-utils)", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestActionPlanAndPDF(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.open(srv.URL + "/plan?a=example-1")
+	b.waitHeading("Action plan")
+
+	// Take up the first suggestion still on offer, then edit it.
+	var key string
+	b.eval(`document.querySelector(".plan-suggested").dataset.key`, &key)
+	id := "act-" + strings.ReplaceAll(key, "/", "-")
+	b.run(chromedp.Click("#"+id+"-accept", chromedp.ByQuery), waitFor(fmt.Sprintf(`!!document.getElementById(%q)`, id+"-owner")))
+	b.run(chromedp.Focus("#"+id+"-text", chromedp.ByQuery), chromedp.KeyEvent(kb.End), insertText(" Ask Zoë’s team first."),
+		chromedp.Focus("#"+id+"-owner", chromedp.ByQuery), insertText("Dr Ana Müller"),
+		setField("#"+id+"-due", "2027-01-31"), setField("#"+id+"-status", "in-progress"))
+	// Drop the next suggestion and add an action of the team's own.
+	var drop string
+	b.eval(`document.querySelector(".plan-suggested").dataset.key`, &drop)
+	b.run(chromedp.Click("#act-"+strings.ReplaceAll(drop, "/", "-")+"-drop", chromedp.ByQuery), waitFor(`!!document.getElementById("dropped")`))
+	b.run(setField("#own-item", "Q6"), chromedp.Focus("#own-text", chromedp.ByQuery), insertText("Brief the Caldicott guardian (€0 cost)."),
+		chromedp.Click("#add-own", chromedp.ByQuery), waitFor(`[...document.querySelectorAll(".plan-own")].some(e => e.textContent.includes("Q6"))`))
+	b.screenshot("plan")
+	b.checkClean("action plan")
+
+	// Everything is kept across a reload.
+	b.run(chromedp.Reload(), ready)
+	b.waitHeading("Action plan")
+	var owner, due, status string
+	b.eval(fmt.Sprintf(`document.getElementById(%q).value`, id+"-owner"), &owner)
+	b.eval(fmt.Sprintf(`document.getElementById(%q).value`, id+"-due"), &due)
+	b.eval(fmt.Sprintf(`document.getElementById(%q).value`, id+"-status"), &status)
+	if owner != "Dr Ana Müller" || due != "2027-01-31" || status != "in-progress" {
+		t.Errorf("after a reload: owner %q, due %q, status %q", owner, due, status)
+	}
+
+	// The PDF from the page carries every word, and matches the command line.
+	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	pdfPath := b.waitDownload(30 * time.Second)
+	if !strings.HasSuffix(pdfPath, "-action-plan-"+time.Now().UTC().Format(time.DateOnly)+".pdf") {
+		t.Errorf("the PDF is called %s", filepath.Base(pdfPath))
+	}
+	text := pdfText(t, pdfPath)
+	for _, want := range []string{"Action plan", "Ask Zoë’s team first.", "Dr Ana Müller", "31 Jan 2027", "In progress",
+		"Brief the Caldicott guardian (€0 cost).", "Remote monitoring for heart failure", "not a validated prediction"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	var ms float64
+	b.eval(`window.nasssPDFms || 0`, &ms)
+	b.open(srv.URL + "/results?a=example-1")
+	file := b.exportFile("#export")
+	cliPDF := filepath.Join(t.TempDir(), "cli.pdf")
+	if out, err := exec.Command(cli, "report", file, "-o", cliPDF, "--date", time.Now().UTC().Format(time.DateOnly)).CombinedOutput(); err != nil {
+		t.Fatalf("nasss report: %v\n%s", err, out)
+	}
+	browserBytes, _ := os.ReadFile(pdfPath)
+	cliBytes, _ := os.ReadFile(cliPDF)
+	if !bytes.Equal(browserBytes, cliBytes) {
+		t.Errorf("the browser's PDF (%d bytes) and the command line's (%d bytes) differ for the same file and date", len(browserBytes), len(cliBytes))
+	}
+	// Printing the results leaves out the page's controls.
+	var printed []byte
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		printed, _, err = page.PrintToPDF().Do(ctx)
+		return err
+	}))
+	printedPath := filepath.Join(t.TempDir(), "printed.pdf")
+	os.WriteFile(printedPath, printed, 0o644)
+	if text := pdfText(t, printedPath); !strings.Contains(text, "Results") || strings.Contains(text, "Download action plan") || strings.Contains(text, "Your assessments") {
+		t.Errorf("the printed results page: %.400s", text)
+	}
+	t.Logf("PDF rendered in the browser in %.0f ms, %d KB", ms, len(browserBytes)/1024)
 }

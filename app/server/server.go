@@ -41,38 +41,45 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 	"form-action 'self'; frame-ancestors 'none'"
 
 // Site is the app ready to serve: the go-app handler, configured, and the
-// WebAssembly binary in its three encodings.
+// big files (the WebAssembly binary, the report fonts) kept in memory in
+// each encoding.
 type Site struct {
 	// Handler renders pages and serves go-app's own files.
 	Handler *app.Handler
 	webDir  string
-	wasm    map[string][]byte // by Content-Encoding: "", "br", "gzip"
-	modTime time.Time
+	packed  map[string]*packedFile // by URL path
 }
+
+// packedFile is a file with its pre-compressed copies.
+type packedFile struct {
+	contentType string
+	modTime     time.Time
+	hash        string
+	body        map[string][]byte // by Content-Encoding: "", "br", "gzip"
+}
+
+// packed lists what is served pre-compressed, with its content type.
+var packedTypes = map[string]string{WasmName: "application/wasm", ".ttf": "font/ttf"}
 
 // New loads the web folder (which must hold app.wasm; see `make build`)
 // and configures the app. Missing or stale .br and .gz files beside the
-// wasm are made again, once.
+// wasm and the fonts are made again, once.
 func New(webDir string) (*Site, error) {
 	wasmPath := filepath.Join(webDir, WasmName)
-	raw, err := os.ReadFile(wasmPath)
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(wasmPath); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", wasmPath)
 	}
-	if err != nil {
-		return nil, err
-	}
-	st, _ := os.Stat(wasmPath)
-	if err := Precompress(wasmPath); err != nil {
-		return nil, err
-	}
-	s := &Site{webDir: webDir, wasm: map[string][]byte{"": raw}, modTime: st.ModTime()}
-	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
-		if s.wasm[enc], err = os.ReadFile(wasmPath + ext); err != nil {
+	s := &Site{webDir: webDir, packed: map[string]*packedFile{}}
+	fonts, _ := filepath.Glob(filepath.Join(webDir, "fonts", "*.ttf"))
+	for _, path := range append([]string{wasmPath}, fonts...) {
+		f, err := loadPacked(path)
+		if err != nil {
 			return nil, err
 		}
+		rel, _ := filepath.Rel(webDir, path)
+		s.packed["/web/"+filepath.ToSlash(rel)] = f
 	}
-	sum := sha256.Sum256(raw)
+	raw := s.packed["/web/"+WasmName].body[""]
 	nasss.Register()
 	s.Handler = &app.Handler{
 		Name:            nasss.ServiceName,
@@ -90,11 +97,11 @@ func New(webDir string) (*Site, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/app.css"},
-		CacheableResources: []string{"/web/icon.svg"},
+		CacheableResources: append([]string{"/web/icon.svg"}, nasss.FontURLs...),
 		Resources:          app.LocalDir(""),
 		// The wasm's hash names the version: a new build is a new version,
 		// and an unchanged one never looks like an update.
-		Version:               hex.EncodeToString(sum[:8]),
+		Version:               s.packed["/web/"+WasmName].hash,
 		WasmContentLength:     strconv.Itoa(len(raw)),
 		ServiceWorkerTemplate: workerJS,
 	}
@@ -106,7 +113,36 @@ func (s *Site) Version() string { return s.Handler.Version }
 
 // WasmSizes reports the binary's size raw, gzip and brotli, in bytes.
 func (s *Site) WasmSizes() (raw, gz, br int) {
-	return len(s.wasm[""]), len(s.wasm["gzip"]), len(s.wasm["br"])
+	b := s.packed["/web/"+WasmName].body
+	return len(b[""]), len(b["gzip"]), len(b["br"])
+}
+
+// loadPacked reads a file and its .br and .gz copies, making them if they
+// are missing or older than the file.
+func loadPacked(path string) (*packedFile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := Precompress(path); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	typ := packedTypes[filepath.Base(path)]
+	if typ == "" {
+		typ = packedTypes[filepath.Ext(path)]
+	}
+	f := &packedFile{contentType: typ, modTime: st.ModTime(), hash: hex.EncodeToString(sum[:8]), body: map[string][]byte{"": raw}}
+	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+		if f.body[enc], err = os.ReadFile(path + ext); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
 }
 
 // ServeHTTP serves the app with security headers on every response.
@@ -117,9 +153,10 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	f, packed := s.packed[r.URL.Path]
 	switch {
-	case r.URL.Path == "/web/"+WasmName:
-		s.serveWasm(w, r)
+	case packed:
+		f.serve(w, r)
 	case strings.HasSuffix(r.URL.Path, ".go"):
 		http.NotFound(w, r) // web/ holds a Go file for the command line, not for browsers
 	case strings.HasPrefix(r.URL.Path, "/web/"):
@@ -132,8 +169,8 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveWasm sends the smallest encoding the browser accepts.
-func (s *Site) serveWasm(w http.ResponseWriter, r *http.Request) {
+// serve sends the smallest encoding the browser accepts.
+func (f *packedFile) serve(w http.ResponseWriter, r *http.Request) {
 	enc := ""
 	accept := r.Header.Get("Accept-Encoding")
 	switch {
@@ -143,14 +180,14 @@ func (s *Site) serveWasm(w http.ResponseWriter, r *http.Request) {
 		enc = "gzip"
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/wasm")
+	h.Set("Content-Type", f.contentType)
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", `"`+s.Version()+"-"+enc+`"`)
+	h.Set("ETag", `"`+f.hash+"-"+enc+`"`)
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
-	http.ServeContent(w, r, "", s.modTime, bytes.NewReader(s.wasm[enc]))
+	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(f.body[enc]))
 }
 
 // acceptsEncoding reads an Accept-Encoding header, honouring q=0.

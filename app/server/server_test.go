@@ -23,10 +23,11 @@ import (
 func testSite(t *testing.T) (*Site, []byte) {
 	t.Helper()
 	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "fonts"), 0o755)
 	wasm := bytes.Repeat([]byte("\x00asm not really, but compressible "), 4000)
 	for name, data := range map[string][]byte{
 		WasmName: wasm, "app.css": []byte("body{}"), "icon.svg": []byte("<svg/>"),
-		"icon-192.png": {1}, "icon-512.png": {2},
+		"icon-192.png": {1}, "icon-512.png": {2}, "fonts/DejaVuSans.ttf": bytes.Repeat([]byte("font "), 999),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -75,6 +76,10 @@ func TestWasmEncodings(t *testing.T) {
 		if !bytes.Equal(body, wasm) {
 			t.Errorf("Accept-Encoding %q: the body does not decode to the wasm", tt.accept)
 		}
+	}
+	res := get(t, s, "/web/fonts/DejaVuSans.ttf", "Accept-Encoding", "br")
+	if res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Content-Type") != "font/ttf" {
+		t.Errorf("the font is not served pre-compressed: %v", res.Header)
 	}
 	raw, gz, br := s.WasmSizes()
 	if raw != len(wasm) || gz >= raw || br >= gz {

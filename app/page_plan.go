@@ -1,0 +1,265 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// planChanged is the action a row sends after changing the plan, so the
+// page saves once and redraws.
+const planChanged = "nasss-plan-changed"
+
+// planPage is the action plan: each suggestion to add or drop, the team's
+// actions with owner, due date and status, and the team's own additions.
+type planPage struct {
+	page
+	newItem string
+	newText string
+	addErr  string
+	added   int // remounts the "add" form empty after each addition
+}
+
+func (p *planPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.arrive(ctx, "Action plan")
+}
+
+func (p *planPage) OnMount(ctx app.Context) {
+	p.page.OnMount(ctx)
+	ctx.Handle(planChanged, func(ctx app.Context, _ app.Action) {
+		if p.a != nil {
+			p.save(p.a)
+		}
+	})
+}
+
+func (p *planPage) Render() app.UI {
+	if p.a == nil {
+		return p.notFound()
+	}
+	b := q.LookupBank(p.a.Bank)
+	plan := scoring.Plan(b, p.a)
+	var dropped []scoring.PlannedAction
+	for _, pa := range plan {
+		if pa.Dropped {
+			dropped = append(dropped, pa)
+		}
+	}
+	return p.shell(
+		app.A().Class("back-link").Href(link(PathResults, p.a.ID)).Text("Back to the results"),
+		p.saveStatus(),
+		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		heading("Action plan"),
+		app.P().Class("lead").Text("Suggested actions for what is complex, not known or complicated, most urgent first. "+
+			"Add the ones your team will do, say who will do them and by when, and drop the rest."),
+		p.reportButtons(),
+		app.Range(priorityGroups).Slice(func(i int) app.UI {
+			g := priorityGroups[i]
+			var rows []app.UI
+			for _, pa := range plan {
+				if pa.Priority == g.pri && !pa.Dropped {
+					rows = append(rows, &planRow{Key: rowKey(pa), Line: pa, page: p, shown: pa})
+				}
+			}
+			if len(rows) == 0 {
+				return nil
+			}
+			return app.Section().Class("plan-group").Body(
+				app.H2().Textf("%s (%d)", g.title, len(rows)),
+				app.Ul().Class("plan-list").Body(rows...),
+			)
+		}),
+		&fresh{Key: "add/" + strconv.Itoa(p.added), body: func() []app.UI { return p.addForm(b) }},
+		app.If(len(dropped) > 0, func() app.UI { return p.droppedList(dropped) }),
+	)
+}
+
+func rowKey(pa scoring.PlannedAction) string {
+	if pa.Key != "" {
+		return pa.Key
+	}
+	return pa.ActionID
+}
+
+// domID turns a plan key ("2A/complex/0") into part of an element ID.
+func domID(key string) string { return strings.ReplaceAll(key, "/", "-") }
+
+func (p *planPage) addForm(b *q.Bank) []app.UI {
+	items := b.Items(p.a.Mode)
+	if p.newItem == "" {
+		p.newItem = items[0].ID
+	}
+	return []app.UI{
+		app.Form().Class("panel").ID("add-action").OnSubmit(p.addOwn).Body(
+			app.H2().Text("Add your own action"),
+			app.If(p.addErr != "", func() app.UI {
+				return app.P().Class("error-message").ID("own-text-error").Body(
+					app.Span().Class("visually-hidden").Text("Error: "), app.Text(p.addErr))
+			}),
+			app.Div().Class("form-group").Body(
+				app.Label().Class("label").For("own-item").Text("Which question is it about?"),
+				app.Select().Class("select").ID("own-item").OnChange(func(ctx app.Context, e app.Event) {
+					p.newItem = ctx.JSSrc().Get("value").String()
+				}).Body(
+					app.Range(items).Slice(func(i int) app.UI {
+						return app.Option().Value(items[i].ID).Selected(items[i].ID == p.newItem).Text(items[i].ID + " " + items[i].Title)
+					}),
+				),
+			),
+			noteField("own-text", "The action", "What will be done, in a sentence or two.", "", func(_ app.Context, v string) { p.newText = v }),
+			app.Button().Type("submit").Class("button button-secondary").ID("add-own").Text("Add this action"),
+		),
+	}
+}
+
+func (p *planPage) addOwn(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	text := strings.TrimSpace(p.newText)
+	if text == "" {
+		p.addErr = "Write the action before adding it"
+		focusElement("own-text")
+		return
+	}
+	p.addErr, p.newText = "", ""
+	p.a.AddAction(q.Action{ItemID: p.newItem, Text: text})
+	p.added++
+	p.save(p.a)
+}
+
+func (p *planPage) droppedList(dropped []scoring.PlannedAction) app.UI {
+	return app.Details().Class("details panel").ID("dropped").Body(
+		app.Summary().Class("details-summary").Textf("Dropped suggestions (%d)", len(dropped)),
+		app.Ul().Class("list").Body(
+			app.Range(dropped).Slice(func(i int) app.UI {
+				pa := dropped[i]
+				return app.Li().Class("dropped-item").Body(
+					userText(pa.ItemID+" "+pa.ItemTitle+": "+pa.Text+" "),
+					app.Button().Class("link-button").ID("restore-"+domID(rowKey(pa))).Body(app.Text("Restore"), hidden(" "+pa.Text)).
+						OnClick(func(ctx app.Context, e app.Event) {
+							if act := p.a.ActionByID(pa.ActionID); act != nil {
+								act.Dropped = false
+								p.save(p.a)
+							}
+						}, app.EventScope(rowKey(pa))),
+				)
+			}),
+		),
+	)
+}
+
+// planRow is one action. It is a component keyed by its suggestion or
+// action, so go-app remounts rather than reuses it when rows move, and its
+// fields show what they held when drawn (see domainPage.shown).
+type planRow struct {
+	app.Compo
+	Key   string
+	Line  scoring.PlannedAction
+	page  *planPage
+	shown scoring.PlannedAction
+}
+
+// CompoID keys the row.
+func (r *planRow) CompoID() string { return r.Key }
+
+func (r *planRow) Render() app.UI {
+	l := r.Line
+	id := "act-" + domID(r.Key)
+	origin := map[scoring.Origin]string{scoring.Suggested: "Suggested", scoring.Accepted: "In your plan",
+		scoring.Edited: "In your plan, edited", scoring.Own: "Your own action"}[l.Origin]
+	meta := l.ItemID + " " + l.ItemTitle
+	if l.Level.Answered() {
+		meta += " · " + l.Level.Label()
+	}
+	return app.Li().Class("plan-item plan-"+string(l.Origin)).ID(id).DataSet("key", r.Key).Body(
+		app.P().Class("plan-meta").Body(app.Text(meta+" · "), app.Strong().Text(origin)),
+		app.If(l.ActionID == "", func() app.UI { return r.suggestion(id) }).
+			Else(func() app.UI { return r.action(id) }),
+	)
+}
+
+func (r *planRow) suggestion(id string) app.UI {
+	l := r.Line
+	return app.Div().Body(
+		app.P().Class("plan-text").Body(userText(l.Text)),
+		app.Div().Class("button-group button-group-tight").Body(
+			app.Button().Class("button button-secondary").ID(id+"-accept").Body(app.Text("Add to plan"), hidden(": "+l.Text)).
+				OnClick(func(ctx app.Context, e app.Event) {
+					r.page.a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text})
+					ctx.NewAction(planChanged)
+					focusElement(id + "-text")
+				}, app.EventScope(r.Key)),
+			app.Button().Class("link-button").ID(id+"-drop").Body(app.Text("Not for us"), hidden(": "+l.Text)).
+				OnClick(func(ctx app.Context, e app.Event) {
+					r.page.a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text, Dropped: true})
+					ctx.NewAction(planChanged)
+				}, app.EventScope(r.Key)),
+		),
+	)
+}
+
+// action is an accepted or own action, every field editable.
+func (r *planRow) action(id string) app.UI {
+	l, s := r.Line, r.shown
+	if s.ActionID == "" {
+		s = l // accepted just now: draw the saved values once
+		r.shown = l
+	}
+	edit := func(f func(*q.Action)) {
+		if act := r.page.a.ActionByID(l.ActionID); act != nil {
+			f(act)
+		}
+	}
+	statuses := []q.Status{q.NotStarted, q.InProgress, q.Done}
+	statusText := map[q.Status]string{q.NotStarted: "Not started", q.InProgress: "In progress", q.Done: "Done"}
+	return app.Div().Body(
+		noteField(id+"-text", "Action", "", s.Text, func(ctx app.Context, v string) {
+			edit(func(a *q.Action) { a.Text = v })
+			ctx.NewAction(planChanged)
+		}),
+		app.Div().Class("plan-fields").Body(
+			textField(id+"-owner", "Who will do it", "", s.Owner, q.MaxNameLen, "", func(ctx app.Context, v string) {
+				edit(func(a *q.Action) { a.Owner = v })
+				ctx.NewAction(planChanged)
+			}),
+			app.Div().Class("form-group").Body(
+				app.Label().Class("label").For(id+"-due").Text("By when"),
+				app.Input().Type("date").Class("input input-date").ID(id+"-due").Value(string(s.Due)).
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := q.Date(ctx.JSSrc().Get("value").String())
+						if _, ok := v.Time(); ok || v == "" {
+							edit(func(a *q.Action) { a.Due = v })
+							ctx.NewAction(planChanged)
+						}
+					}, app.EventScope(l.ActionID)),
+			),
+			app.Div().Class("form-group").Body(
+				app.Label().Class("label").For(id+"-status").Text("Status"),
+				app.Select().Class("select").ID(id+"-status").
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := q.Status(ctx.JSSrc().Get("value").String())
+						if v.Valid() {
+							edit(func(a *q.Action) { a.Status = v })
+							ctx.NewAction(planChanged)
+						}
+					}, app.EventScope(l.ActionID)).Body(
+					app.Range(statuses).Slice(func(i int) app.UI {
+						return app.Option().Value(string(statuses[i])).Selected(statuses[i] == s.Status || s.Status == "" && i == 0).Text(statusText[statuses[i]])
+					}),
+				),
+			),
+		),
+		app.Button().Class("link-button link-warning").ID(id+"-remove").Body(app.Text("Remove from plan"), hidden(": "+l.Text)).
+			OnClick(func(ctx app.Context, e app.Event) {
+				if l.Origin == scoring.Own {
+					r.page.a.RemoveAction(l.ActionID)
+				} else {
+					edit(func(a *q.Action) { a.Dropped = true })
+				}
+				ctx.NewAction(planChanged)
+			}, app.EventScope(l.ActionID)),
+	)
+}
