@@ -24,17 +24,9 @@ func runReport(e *env, args []string) error {
 	fs := flags("report")
 	out := fs.String("o", "", "where to write the PDF (default: <project>-action-plan-<date>.pdf)")
 	date := fs.String("date", "", "the date to print and record, for a reproducible file (default: today)")
-	// Flags may come after the file, as people type them.
-	var files []string
-	for len(args) > 0 {
-		if err := parse(e, fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseAll(e, fs, args)
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return badInput("want one file, or - for standard input (see 'nasss report -h')")

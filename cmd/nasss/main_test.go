@@ -217,3 +217,37 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+func TestWorkshopCommands(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for seed := range 3 {
+		f := filepath.Join(dir, fmt.Sprintf("p%d.nasss.json", seed))
+		os.WriteFile(f, []byte(makeExample(t, "--respondents", "1", "--seed", fmt.Sprint(seed+10))), 0o644)
+		files = append(files, f)
+	}
+	out := filepath.Join(dir, "merged.nasss.json")
+	code, stdout, errs := nasss("", append([]string{"merge", "-o", out}, append(files, files[0])...)...)
+	if code != 0 || !strings.Contains(stdout, "Wrote "+out) || !strings.Contains(errs, "already in the workshop") {
+		t.Fatalf("merge: exit %d\n%s%s", code, stdout, errs)
+	}
+	if code, _, errs := nasss("", "validate", out); code != 0 {
+		t.Errorf("the merged file is not valid: %s", errs)
+	}
+	code, stdout, _ = nasss("", "compare", files[0], files[1])
+	if code != 0 || !strings.Contains(stdout, "Complex domains:") || !strings.Contains(stdout, "1. The condition or illness") {
+		t.Errorf("compare: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, _ := nasss("", "compare", "--json", files[0], files[0]); code != 0 || !strings.Contains(stdout, `"change": "same"`) || strings.Contains(stdout, `"more-complex"`) {
+		t.Errorf("compare --json of a file with itself: exit %d", code)
+	}
+	code, stdout, _ = nasss("", "csv", files[0])
+	if code != 0 || strings.Count(stdout, "\r\n") != 25 {
+		t.Errorf("csv: exit %d, %d lines", code, strings.Count(stdout, "\r\n"))
+	}
+	for _, args := range [][]string{{"merge", files[0]}, {"merge", files[0], files[1]}, {"compare", files[0]}, {"csv"}, {"compare", files[0], "../../questionnaire/testdata/bad/truncated.json"}} {
+		if code, stdout, errs := nasss("", args...); code != 2 || stdout != "" || errs == "" {
+			t.Errorf("nasss %v: exit %d, stdout %q", args, code, stdout)
+		}
+	}
+}

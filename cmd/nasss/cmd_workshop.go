@@ -1,0 +1,170 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+func init() {
+	commands["merge"] = command{
+		summary: "gather several people's files of one workshop into one file, reporting what clashed",
+		usage:   "FILE... -o OUT",
+		run:     runMerge,
+	}
+	commands["compare"] = command{
+		summary: "show what moved between two reviews of a project: per domain and per item",
+		usage:   "OLD NEW [--json]",
+		run:     runCompare,
+	}
+	commands["csv"] = command{
+		summary: "export one row per respondent and item, for researchers' spreadsheets",
+		usage:   "FILE|- [-o OUT.csv]",
+		run:     runCSV,
+	}
+}
+
+// parseAll parses flags wherever they stand among the file names, as
+// people type them, and returns the file names.
+func parseAll(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parse(e, fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return files, nil
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runMerge(e *env, args []string) error {
+	fs := flags("merge")
+	out := fs.String("o", "", "where to write the merged workshop file")
+	files, err := parseAll(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) < 2 || *out == "" {
+		return badInput("want two or more files and -o OUT (see 'nasss merge -h')")
+	}
+	var all []*q.Assessment
+	for _, f := range files {
+		a, err := readAssessment(e, f)
+		if err != nil {
+			return err
+		}
+		all = append(all, a)
+	}
+	merged, notes, err := q.Merge(all)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	data, err := q.Encode(merged)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		return badInput("%v", err)
+	}
+	for _, n := range notes {
+		fmt.Fprintln(e.stderr, "note:", n)
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s: %d respondents from %d files, %d %s to look at\n",
+		*out, len(merged.Respondents), len(files), len(notes), pluralWord(len(notes), "note"))
+	return nil
+}
+
+func runCompare(e *env, args []string) error {
+	fs := flags("compare")
+	asJSON := fs.Bool("json", false, "print the comparison as JSON")
+	files, err := parseAll(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 2 {
+		return badInput("want two files: the older review, then the newer (see 'nasss compare -h')")
+	}
+	before, err := readAssessment(e, files[0])
+	if err != nil {
+		return err
+	}
+	after, err := readAssessment(e, files[1])
+	if err != nil {
+		return err
+	}
+	c, err := scoring.Compare(q.LookupBank(after.Bank), before, after)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(c)
+	}
+	w := &errWriter{w: e.stdout}
+	w.printf("Complex domains: %d before, %d now\n\n", c.ComplexBefore, c.ComplexAfter)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Domain\tBefore\tNow\tChange")
+	for _, d := range c.Domains {
+		fmt.Fprintf(tw, "%s. %s\t%s\t%s\t%s\n", d.ID, d.Title, d.Before.Label(), d.After.Label(), changeText(d.Change))
+	}
+	tw.Flush()
+	var moved []string
+	for _, d := range c.Domains {
+		for _, it := range d.Items {
+			if it.Change != scoring.Same {
+				moved = append(moved, fmt.Sprintf("  %-3s %s: %s → %s (%s)", it.ID, it.Title, it.Before.Label(), it.After.Label(), changeText(it.Change)))
+			}
+		}
+	}
+	if len(moved) > 0 {
+		w.printf("\nItems that moved:\n%s\n", strings.Join(moved, "\n"))
+	} else {
+		w.printf("\nNo item moved.\n")
+	}
+	return w.err
+}
+
+func changeText(c scoring.Change) string {
+	return map[scoring.Change]string{
+		scoring.MoreComplex: "more complex", scoring.LessComplex: "less complex", scoring.Same: "same",
+		scoring.NewlyUnknown: "newly unknown", scoring.NoLongerUnknown: "now known", scoring.Other: "rated in only one",
+	}[c]
+}
+
+func runCSV(e *env, args []string) error {
+	fs := flags("csv")
+	out := fs.String("o", "", "where to write the CSV (default: standard output)")
+	files, err := parseAll(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return badInput("want one file, or - for standard input (see 'nasss csv -h')")
+	}
+	a, err := readAssessment(e, files[0])
+	if err != nil {
+		return err
+	}
+	w := e.stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	return q.WriteCSV(w, q.LookupBank(a.Bank), a)
+}
