@@ -74,3 +74,7 @@ func newID() string {
 	rand.Read(b[:])
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
 }
+
+// newRespondentID names a person so that their ratings keep their identity
+// when files from several devices are merged.
+func newRespondentID() string { return "p-" + newID()[:10] }

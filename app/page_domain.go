@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,7 +15,8 @@ import (
 // descriptions as the radio buttons' hints, and a note box.
 type domainPage struct {
 	page
-	n int // 1-based domain number
+	n   int    // 1-based domain number
+	rid string // who is answering, in a workshop; empty for the first respondent
 
 	// The fields show the answers as they were when the page was drawn,
 	// like uncontrolled form fields: after that the browser owns them, and
@@ -29,6 +31,7 @@ func (p *domainPage) OnNav(ctx app.Context) {
 	p.load(ctx)
 	p.n, _ = strconv.Atoi(ctx.Page().URL().Query().Get("d"))
 	p.n = min(max(p.n, 1), 7)
+	p.rid = ctx.Page().URL().Query().Get("r")
 	title := "Question"
 	if p.a != nil {
 		title = p.domain().Title
@@ -45,11 +48,21 @@ func (p *domainPage) OnNav(ctx app.Context) {
 
 func (p *domainPage) bank() *q.Bank     { return q.LookupBank(p.a.Bank) }
 func (p *domainPage) domain() *q.Domain { return &p.bank().Domains[p.n-1] }
-func (p *domainPage) answers() map[string]q.Answer {
+// respondent is who is answering: the one the URL names, else the first.
+func (p *domainPage) respondent() *q.Respondent {
 	if len(p.a.Respondents) == 0 {
 		p.a.Respondents = []q.Respondent{{ID: "r1"}}
 	}
-	r := &p.a.Respondents[0]
+	for i := range p.a.Respondents {
+		if p.a.Respondents[i].ID == p.rid {
+			return &p.a.Respondents[i]
+		}
+	}
+	return &p.a.Respondents[0]
+}
+
+func (p *domainPage) answers() map[string]q.Answer {
+	r := p.respondent()
 	if r.Answers == nil {
 		r.Answers = map[string]q.Answer{}
 	}
@@ -61,14 +74,21 @@ func (p *domainPage) Render() app.UI {
 		return p.notFound()
 	}
 	b := p.bank()
+	// In a workshop each person's pages carry who is answering, and the
+	// last one hands the device back to the workshop page.
+	who := []string{}
 	next, back := link(PathCheck, p.a.ID), link(PathStart, p.a.ID)
+	if p.rid != "" {
+		who = []string{"r", p.rid}
+		next, back = link(PathWorkshop, p.a.ID), link(PathWorkshop, p.a.ID)
+	}
 	if p.n < len(b.Domains) {
-		next = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n+1))
+		next = link(PathDomain, p.a.ID, append([]string{"d", strconv.Itoa(p.n + 1)}, who...)...)
 	}
 	if p.n > 1 {
-		back = link(PathDomain, p.a.ID, "d", strconv.Itoa(p.n-1))
+		back = link(PathDomain, p.a.ID, append([]string{"d", strconv.Itoa(p.n - 1)}, who...)...)
 	}
-	key := p.a.ID + "/" + strconv.Itoa(p.n)
+	key := p.a.ID + "/" + p.rid + "/" + strconv.Itoa(p.n)
 	if key != p.shownKey {
 		p.shownKey, p.shown, p.shownRef = key, maps.Clone(p.answers()), p.a.Reflections[p.domain().ID]
 	}
@@ -85,6 +105,12 @@ func (p *domainPage) content(back, next string) []app.UI {
 		app.A().Class("back-link").Href(back).Text("Back"),
 		p.saveStatus(),
 		app.Span().Class("caption").Textf("Domain %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
+		app.If(p.rid != "", func() app.UI {
+			r := p.respondent()
+			i := slices.IndexFunc(p.a.Respondents, func(x q.Respondent) bool { return x.ID == r.ID })
+			return app.P().Class("answering-as").Body(app.Text("Answering as "), app.Strong().Body(userText(r.Label(i))),
+				app.Text(". Only your own answers are shown."))
+		}),
 		heading(d.Title),
 		app.P().Class("lead").Text(d.Summary),
 		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this domain answered.",

@@ -98,6 +98,7 @@ func (p *homePage) card(a *q.Assessment) app.UI {
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
 			app.Li().Body(app.A().Href(link(PathStart, a.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
+			app.Li().Body(app.A().Href(link(PathWorkshop, a.ID)).Body(app.Textf("Workshop (%d %s)", len(a.Respondents), plural(len(a.Respondents), "person", "people")), hidden(": "+name))),
 			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
 				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(a) }, app.EventScope(a.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).

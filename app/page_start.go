@@ -119,6 +119,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	a := q.New(q.Default(), newID(), p.mode, time.Now())
+	a.Respondents[0].ID = newRespondentID()
 	a.Project = p.project
 	p.a = a
 	p.save(a)

@@ -20,12 +20,14 @@ const (
 	PathDomain  = "/domain"
 	PathCheck   = "/check"
 	PathResults = "/results"
-	PathPlan    = "/plan"
-	PathAbout   = "/about"
+	PathPlan     = "/plan"
+	PathWorkshop = "/workshop"
+	PathDiscuss  = "/discuss"
+	PathAbout    = "/about"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathAbout}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -36,7 +38,9 @@ func Register() {
 		PathDomain:  func() app.Composer { return &domainPage{} },
 		PathCheck:   func() app.Composer { return &checkPage{} },
 		PathResults: func() app.Composer { return &resultsPage{} },
-		PathPlan:    func() app.Composer { return &planPage{} },
+		PathPlan:     func() app.Composer { return &planPage{} },
+		PathWorkshop: func() app.Composer { return &workshopPage{} },
+		PathDiscuss:  func() app.Composer { return &discussPage{} },
 		PathAbout:   func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {

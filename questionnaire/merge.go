@@ -72,15 +72,22 @@ func Merge(files []*Assessment) (*Assessment, []string, error) {
 	return out, notes, nil
 }
 
-// mergeRespondent adds a respondent, recognising one imported twice.
+// mergeRespondent adds a respondent, recognising one imported twice: the
+// same ID (or the one an earlier merge renamed it to) with the same name,
+// ratings and notes. Two anonymous people who rated alike keep their own
+// IDs, so both count.
 func mergeRespondent(out *Assessment, r Respondent, file int, note func(string, ...any)) {
 	for i, mine := range out.Respondents {
-		if mine.ID != r.ID {
-			continue
-		}
-		if reflect.DeepEqual(mine, r) {
+		same := mine
+		same.ID = r.ID
+		if (mine.ID == r.ID || strings.HasPrefix(mine.ID, r.ID+"-")) && reflect.DeepEqual(same, r) {
 			note("%s from file %d is already in the workshop: the copy was skipped", r.Label(i), file)
 			return
+		}
+	}
+	for _, mine := range out.Respondents {
+		if mine.ID != r.ID {
+			continue
 		}
 		id := r.ID
 		for k := 2; out.respondent(id) != nil; k++ {

@@ -5,6 +5,8 @@
 package scoring
 
 import (
+	"slices"
+
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
 
@@ -191,4 +193,28 @@ func Effective(a *q.Assessment, itemID string) Rating {
 		return Rating{m, FromMedian}
 	}
 	return Rating{}
+}
+
+// SortByDisagreement orders spreads for a discussion: items that need it
+// first, the widest spread of ratings first among them, then the rest, in
+// bank order within each.
+func SortByDisagreement(s []Spread) {
+	width := func(x Spread) int {
+		lo, hi := 4, 0
+		for _, l := range []q.Level{q.Simple, q.Complicated, q.Complex} {
+			if x.Counts.Of(l) > 0 {
+				lo, hi = min(lo, l.Score()), max(hi, l.Score())
+			}
+		}
+		return max(hi-lo, 0) + x.Counts.Unknown
+	}
+	slices.SortStableFunc(s, func(a, b Spread) int {
+		if a.NeedsDiscussion != b.NeedsDiscussion {
+			if a.NeedsDiscussion {
+				return -1
+			}
+			return 1
+		}
+		return width(b) - width(a)
+	})
 }

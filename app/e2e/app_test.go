@@ -680,6 +680,8 @@ func tourPages(t *testing.T, base string, width int) {
 		{"check", "/check?a=example-1", "Check your answers"},
 		{"results", "/results?a=example-1", "Results"},
 		{"plan", "/plan?a=example-1", "Action plan"},
+		{"workshop", "/workshop?a=example-1", "Workshop"},
+		{"discuss", "/discuss?a=example-1", "Compare ratings and agree"},
 		{"about", "/about", "About the method"},
 		{"not-found", "/results?a=nothing-here", "We could not find that assessment"},
 	}
@@ -856,4 +858,103 @@ func TestActionPlanAndPDF(t *testing.T) {
 		t.Errorf("the printed results page: %.400s", text)
 	}
 	t.Logf("PDF rendered in the browser in %.0f ms, %d KB", ms, len(browserBytes)/1024)
+}
+
+// TestWorkshop runs a workshop: the facilitator rates, a second person
+// rates on the same device (pass the device), a third rates in a browser
+// of their own and sends a file, which the facilitator imports with no
+// connection. The discussion view flags what differs; the agreed rating
+// flows into the results and the PDF.
+func TestWorkshop(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	profile := filepath.Join(t.TempDir(), "facilitator")
+	f := newBrowser(t, browserOpts{Profile: profile})
+	id := f.startAssessment(srv.URL, "Workshop on falls sensors", q.Quick)
+	f.complete(q.Quick, quickAnswers, "")
+
+	// A second person on the same device.
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.run(chromedp.Focus("#person-name", chromedp.ByQuery), insertText("Bo"),
+		chromedp.Focus("#person-role", chromedp.ByQuery), insertText("Ward nurse"),
+		chromedp.Click("#add-person-button", chromedp.ByQuery), waitFor(`document.querySelectorAll("#respondents > li").length === 2`))
+	f.run(chromedp.Click("#respondents > li:nth-child(2) a.button", chromedp.ByQuery))
+	f.waitHeading(q.Default().Domains[0].Title)
+	var checked int
+	f.eval(`document.querySelectorAll("input[type=radio]:checked").length`, &checked)
+	if checked != 0 {
+		t.Errorf("the second person sees %d answers of the first", checked)
+	}
+	second := map[string]q.Level{"Q1": q.Complex, "Q2": q.Simple, "Q3": q.Complicated, "Q4": q.Complicated, "Q5": q.Complex, "Q6": q.Simple, "Q7": q.Complicated}
+	for n, d := range q.Default().Domains {
+		f.answerItem(d.Quick.ID, answer{level: second[d.Quick.ID]})
+		next := "Workshop"
+		if n+1 < 7 {
+			next = q.Default().Domains[n+1].Title
+		}
+		f.continueToNext(next)
+	}
+	f.waitCached()
+
+	// A third person in their own browser sends a file.
+	p := newBrowser(t, browserOpts{})
+	p.startAssessment(srv.URL, "My ratings", q.Quick)
+	third := map[string]answer{}
+	for id, l := range map[string]q.Level{"Q1": q.Simple, "Q2": q.Complex, "Q3": q.Unknown, "Q4": q.Complicated, "Q5": q.Complex, "Q6": q.Simple, "Q7": q.Simple} {
+		third[id] = answer{level: l}
+	}
+	p.complete(q.Quick, third, "")
+	p.run(chromedp.Click("#see-results", chromedp.ByQuery))
+	p.waitHeading("Results")
+	sent := p.exportFile("#export")
+
+	// The facilitator has no connection from here on.
+	srv.Stop()
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.run(chromedp.SetUploadFiles("#workshop-files", []string{sent}, chromedp.ByQuery),
+		waitFor(`document.querySelectorAll("#respondents > li").length === 3`))
+	f.run(chromedp.SetUploadFiles("#workshop-files", []string{sent}, chromedp.ByQuery),
+		waitFor(`document.getElementById("workshop-message").textContent.includes("already in the workshop")`))
+
+	f.run(chromedp.Click("#discuss", chromedp.ByQuery))
+	f.waitHeading("Compare ratings and agree")
+	var order []string
+	var flags []string
+	f.eval(`[...document.querySelectorAll(".discuss-item")].map(e => e.dataset.item)`, &order)
+	f.eval(`[...document.querySelectorAll(".discuss-item")].map(e => e.dataset.flag)`, &flags)
+	// Q2 (simple, complex, complex: two levels apart) and Q3 (unknown) need
+	// discussion; Q6 (all simple) does not. Flagged items come first.
+	flagOf := map[string]string{}
+	for i, item := range order {
+		flagOf[item] = flags[i]
+	}
+	if flagOf["Q2"] != "true" || flagOf["Q3"] != "true" || flagOf["Q6"] != "false" || flags[0] != "true" {
+		t.Errorf("discussion order %v, flags %v", order, flags)
+	}
+	f.screenshot("discuss")
+	f.checkClean("discussion view")
+	f.run(chromedp.Click("#agree-Q2-complicated", chromedp.ByQuery),
+		chromedp.Focus("#agree-Q2-note", chromedp.ByQuery), insertText("Agreed after hearing from IT."),
+		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).team.Q2.level === "complicated"`))
+
+	f.open(srv.URL + "/results?a=" + id)
+	file := f.exportFile("#export")
+	a := readFile(t, file)
+	if len(a.Respondents) != 3 || a.Team["Q2"].Note != "Agreed after hearing from IT." {
+		t.Fatalf("the workshop file: %d respondents, team %+v", len(a.Respondents), a.Team)
+	}
+	if got, want := strings.Join(f.domainLevels(), " "), strings.Join(cliLevels(t, file), " "); got != want {
+		t.Errorf("results %q, nasss score %q", got, want)
+	}
+	var level string
+	f.eval(`document.querySelector(".domain-card[data-domain='2']").dataset.level`, &level)
+	if level != "complicated" {
+		t.Errorf("domain 2 shows %q; the agreed rating is complicated", level)
+	}
+	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	text := pdfText(t, f.waitDownload(30*time.Second))
+	for _, want := range []string{"Ratings from 3 people", "Needs discussion", "Team: Agreed after hearing from IT.", "Bo (Ward nurse)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the workshop PDF lacks %q", want)
+		}
+	}
 }

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// workshopPage manages the people who rate: each answers on this device
+// in turn (pass the device: nobody sees the others' answers), or sends a
+// file the facilitator imports here. The discussion view then compares them.
+type workshopPage struct {
+	page
+	newName, newRole string
+	added            int
+	message          string
+	problems         []importProblem
+}
+
+const workshopImport = "workshop-files"
+
+func (p *workshopPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.message, p.problems = "", nil
+	p.arrive(ctx, "Workshop")
+}
+
+func (p *workshopPage) Render() app.UI {
+	if p.a == nil {
+		return p.notFound()
+	}
+	b := q.LookupBank(p.a.Bank)
+	total := len(b.Items(p.a.Mode))
+	return p.shell(
+		app.A().Class("back-link").Href(PathHome).Text("Your assessments"),
+		p.saveStatus(),
+		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		heading("Workshop"),
+		app.P().Class("lead").Text("Each person rates on their own first. Then the group looks at where ratings differ, talks, and agrees a rating for each question."),
+		app.H2().Textf("People rating (%d)", len(p.a.Respondents)),
+		app.Ul().Class("cards").ID("respondents").Body(
+			app.Range(p.a.Respondents).Slice(func(i int) app.UI {
+				r := p.a.Respondents[i]
+				answered := 0
+				for _, it := range b.Items(p.a.Mode) {
+					if r.Answers[it.ID].Level.Answered() {
+						answered++
+					}
+				}
+				return app.Li().Class("card").DataSet("respondent", r.ID).Body(
+					app.H3().Class("card-title").Body(userText(r.Label(i))),
+					app.P().Class("card-meta").Textf("%d of %d questions answered", answered, total),
+					app.Ul().Class("card-actions").Body(
+						app.Li().Body(app.A().Class("button button-secondary").ID("answer-"+r.ID).
+							Href(link(PathDomain, p.a.ID, "d", "1", "r", r.ID)).
+							Body(app.Text("Answer as this person"), hidden(": "+r.Label(i)))),
+					),
+				)
+			}),
+		),
+		&fresh{Key: fmt.Sprint("person/", p.added), body: p.addPerson},
+		app.H2().Text("Add people's files"),
+		app.P().Text("People who rated on their own device can export their file and send it to you. Their ratings join this workshop; a person imported twice is noticed."),
+		app.Div().Class("form-group").Body(
+			app.Label().Class("label").For(workshopImport).Text("Choose their files"),
+			app.Input().Type("file").ID(workshopImport).Class("file-input").Multiple(true).
+				Accept(".json,application/json").OnChange(p.onImport),
+		),
+		app.If(len(p.problems) > 0, func() app.UI {
+			return app.Div().Class("error-summary").Role("alert").Body(
+				app.H2().Class("error-summary-title").Text("Some files could not be added"),
+				app.Ul().Class("error-summary-list").Body(
+					app.Range(p.problems).Slice(func(i int) app.UI {
+						return app.Li().Body(app.Strong().Body(userText(p.problems[i].File)), app.Text(": "), userText(p.problems[i].Problem))
+					}),
+				),
+			)
+		}),
+		app.P().ID("workshop-message").Class("message").TabIndex(-1).Role("status").Text(p.message),
+		app.Div().Class("button-group").Body(
+			app.A().Class("button").ID("discuss").Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree"),
+			app.A().Class("link").Href(link(PathResults, p.a.ID)).Text("Results"),
+		),
+	)
+}
+
+func (p *workshopPage) addPerson() []app.UI {
+	return []app.UI{
+		app.Form().Class("panel").ID("add-person").OnSubmit(p.submitPerson).Body(
+			app.H2().Text("Add a person"),
+			app.P().Class("hint").Text("A name, a role, both or neither: people can stay anonymous."),
+			textField("person-name", "Name (optional)", "", "", q.MaxNameLen, "", func(_ app.Context, v string) { p.newName = v }),
+			textField("person-role", "Role (optional)", "For example, ward manager or patient representative.", "", q.MaxNameLen, "",
+				func(_ app.Context, v string) { p.newRole = v }),
+			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
+		),
+	}
+}
+
+func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	r := q.Respondent{ID: newRespondentID(), Name: strings.TrimSpace(p.newName), Role: strings.TrimSpace(p.newRole), Answers: map[string]q.Answer{}}
+	p.a.Respondents = append(p.a.Respondents, r)
+	p.newName, p.newRole = "", ""
+	p.added++
+	p.save(p.a)
+	p.message = "Added " + r.Label(len(p.a.Respondents)-1) + "."
+	focusElement("workshop-message")
+}
+
+func (p *workshopPage) onImport(ctx app.Context, e app.Event) {
+	readFiles(workshopImport, q.MaxFileSize, func(files []pickedFile) {
+		ctx.Dispatch(func(ctx app.Context) {
+			clearFileInput(workshopImport)
+			p.addFiles(files)
+			focusElement("workshop-message")
+		})
+	})
+}
+
+// addFiles merges people's files into the workshop; a file that cannot
+// be read, or is from another bank, changes nothing.
+func (p *workshopPage) addFiles(files []pickedFile) {
+	plan := planImport(files, func(string) bool { return false })
+	p.problems = plan.Problems
+	all := append([]*q.Assessment{p.a}, plan.Ready...)
+	all = append(all, plan.Conflicts...)
+	merged, notes, err := q.Merge(all)
+	if err != nil {
+		p.problems = append(p.problems, importProblem{"These files", err.Error()})
+		return
+	}
+	before := len(p.a.Respondents)
+	p.a = merged
+	p.save(p.a)
+	p.message = fmt.Sprintf("Added %d %s.", len(merged.Respondents)-before, plural(len(merged.Respondents)-before, "person", "people"))
+	if len(notes) > 0 {
+		p.message += " " + strings.Join(notes, ". ") + "."
+	}
+}
+
+// discussPage shows, item by item, how people rated, the items with most
+// disagreement first, and records the rating the group agrees.
+type discussPage struct {
+	page
+	shownKey string
+	shown    map[string]q.Answer
+}
+
+func (p *discussPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.arrive(ctx, "Compare and agree")
+}
+
+func (p *discussPage) Render() app.UI {
+	if p.a == nil {
+		return p.notFound()
+	}
+	if p.shownKey != p.a.ID {
+		p.shownKey, p.shown = p.a.ID, map[string]q.Answer{}
+		for k, v := range p.a.Team {
+			p.shown[k] = v
+		}
+	}
+	b := q.LookupBank(p.a.Bank)
+	spreads := scoring.Aggregate(b, p.a)
+	scoring.SortByDisagreement(spreads)
+	flagged := 0
+	for _, s := range spreads {
+		if s.NeedsDiscussion {
+			flagged++
+		}
+	}
+	return p.shell(
+		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
+		p.saveStatus(),
+		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		heading("Compare ratings and agree"),
+		app.P().Class("lead").Textf("%d of %d questions need discussion: ratings two levels apart, someone who does not know, or no majority. They come first.",
+			flagged, len(spreads)),
+		app.Ul().Class("discuss-list").Body(
+			app.Range(spreads).Slice(func(i int) app.UI { return p.item(b, spreads[i]) }),
+		),
+		app.Div().Class("button-group").Body(
+			app.A().Class("button").ID("to-results").Href(link(PathResults, p.a.ID)).Text("See the results"),
+		),
+	)
+}
+
+func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
+	it := b.Item(s.ItemID)
+	base := "agree-" + it.ID
+	var parts []string
+	for _, l := range q.AllLevels {
+		if n := s.Counts.Of(l); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(l.Label())))
+		}
+	}
+	summary := "Nobody has rated this yet."
+	if len(parts) > 0 {
+		summary = fmt.Sprintf("%s. Middle rating: %s.", strings.Join(parts, ", "), strings.ToLower(s.Median.Label()))
+	}
+	shown := p.shown[it.ID]
+	return app.Li().Class("discuss-item").ID(base).DataSet("item", it.ID).DataSet("flag", fmt.Sprint(s.NeedsDiscussion)).Body(
+		app.FieldSet().Class("fieldset").Body(
+			app.Legend().Class("legend").Body(app.H2().Class("item-title").Text(it.ID+" "+it.Title)),
+			app.Raw(spreadBar(s)),
+			app.P().Class("discuss-summary").Text(summary),
+			app.If(s.NeedsDiscussion, func() app.UI {
+				return app.P().Class("discuss-flag").Body(app.Strong().Text("Needs discussion: "), app.Text(strings.Join(s.Reasons, "; ")+"."))
+			}),
+			app.P().Class("label").Text("The rating you agree"),
+			app.Div().Class("radios").Body(
+				app.Range(q.AllLevels).Slice(func(i int) app.UI {
+					l := q.AllLevels[i]
+					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), "", shown.Level == l,
+						func(v string) {
+							ans := p.a.Team[it.ID]
+							ans.Level = q.Level(v)
+							p.setTeam(it.ID, ans)
+						})
+				}),
+			),
+		),
+		noteField(base+"-note", "What the group said (optional)", "", shown.Note, func(_ app.Context, v string) {
+			ans := p.a.Team[it.ID]
+			ans.Note = v
+			p.setTeam(it.ID, ans)
+		}),
+	)
+}
+
+func (p *discussPage) setTeam(id string, ans q.Answer) {
+	if p.a.Team == nil {
+		p.a.Team = map[string]q.Answer{}
+	}
+	p.a.Team[id] = ans
+	p.save(p.a)
+}
+
+// spreadBar draws how many people chose each level as one stacked bar,
+// with the same counts in words for screen readers.
+func spreadBar(s scoring.Spread) string {
+	total := s.Counts.Answered()
+	if total == 0 {
+		return ""
+	}
+	colours := map[q.Level]string{q.Simple: "#007f3b", q.Complicated: "#ffb81c", q.Complex: "#d5281b", q.Unknown: "#4c6272", q.NotApplicable: "#aeb7bd"}
+	var b strings.Builder
+	var words []string
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="spread" viewBox="0 0 300 16" preserveAspectRatio="none" role="img" aria-label="%%s">`)
+	x := 0.0
+	for _, l := range q.AllLevels {
+		n := s.Counts.Of(l)
+		if n == 0 {
+			continue
+		}
+		w := 300 * float64(n) / float64(total)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="0" width="%.1f" height="16" fill="%s"/>`, x, w, colours[l])
+		x += w
+		words = append(words, fmt.Sprintf("%d %s", n, strings.ToLower(l.Label())))
+	}
+	b.WriteString(`</svg>`)
+	return strings.Replace(b.String(), "%s", "Ratings: "+strings.Join(words, ", "), 1)
+}
