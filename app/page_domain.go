@@ -48,6 +48,7 @@ func (p *domainPage) OnNav(ctx app.Context) {
 
 func (p *domainPage) bank() *q.Bank     { return q.LookupBank(p.a.Bank) }
 func (p *domainPage) domain() *q.Domain { return &p.bank().Domains[p.n-1] }
+
 // respondent is who is answering: the one the URL names, else the first.
 func (p *domainPage) respondent() *q.Respondent {
 	if len(p.a.Respondents) == 0 {

@@ -15,11 +15,11 @@ const ServiceName = "NASSS complexity self-assessment"
 // Paths of the app's pages. Assessments are named in the query string
 // (?a=ID), so every page is a fixed path that any static host can serve.
 const (
-	PathHome    = "/"
-	PathStart   = "/start"
-	PathDomain  = "/domain"
-	PathCheck   = "/check"
-	PathResults = "/results"
+	PathHome     = "/"
+	PathStart    = "/start"
+	PathDomain   = "/domain"
+	PathCheck    = "/check"
+	PathResults  = "/results"
 	PathPlan     = "/plan"
 	PathWorkshop = "/workshop"
 	PathDiscuss  = "/discuss"
@@ -33,15 +33,15 @@ var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, Pa
 // /about/, so both spellings lead to the page.
 func Register() {
 	pages := map[string]func() app.Composer{
-		PathHome:    func() app.Composer { return &homePage{} },
-		PathStart:   func() app.Composer { return &startPage{} },
-		PathDomain:  func() app.Composer { return &domainPage{} },
-		PathCheck:   func() app.Composer { return &checkPage{} },
-		PathResults: func() app.Composer { return &resultsPage{} },
+		PathHome:     func() app.Composer { return &homePage{} },
+		PathStart:    func() app.Composer { return &startPage{} },
+		PathDomain:   func() app.Composer { return &domainPage{} },
+		PathCheck:    func() app.Composer { return &checkPage{} },
+		PathResults:  func() app.Composer { return &resultsPage{} },
 		PathPlan:     func() app.Composer { return &planPage{} },
 		PathWorkshop: func() app.Composer { return &workshopPage{} },
 		PathDiscuss:  func() app.Composer { return &discussPage{} },
-		PathAbout:   func() app.Composer { return &aboutPage{} },
+		PathAbout:    func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {
 		app.Route(path, f)
