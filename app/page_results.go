@@ -61,6 +61,7 @@ func (p *resultsPage) Render() app.UI {
 		),
 		p.unknowns(b, &pr),
 		p.actions(plan),
+		p.reviews(),
 		app.Div().Class("button-group").Body(
 			app.Button().Class("button").ID("export").Text("Export assessment file").
 				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
@@ -83,8 +84,8 @@ func profileTable(pr *scoring.Profile) app.UI {
 				app.Range(pr.Domains).Slice(func(i int) app.UI {
 					d := pr.Domains[i]
 					c := d.Counts
-					level := d.Level.Label()
-					if d.Uncertain {
+					level := domainLabel(d.Level, d.Uncertain)
+					if d.Uncertain && d.Level.OnScale() {
 						level += " (with unknowns)"
 					}
 					return app.Tr().DataSet("domain", d.ID).DataSet("level", string(d.Level)).Body(
@@ -104,7 +105,7 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 	c := d.Counts
 	return app.Li().Class("domain-card domain-"+levelClass(d.Level)).DataSet("domain", d.ID).DataSet("level", string(d.Level)).Body(
 		app.H3().Class("domain-card-title").Textf("%s. %s", d.ID, d.Title),
-		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(d.Level.Label())),
+		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(domainLabel(d.Level, d.Uncertain))),
 		app.P().Class("domain-card-counts").Textf("%d simple · %d complicated · %d complex · %d don't know · %d not applicable",
 			c.Simple, c.Complicated, c.Complex, c.Unknown, c.NotApplicable),
 		app.If(d.Uncertain, func() app.UI {
@@ -179,4 +180,13 @@ var priorityGroups = []struct {
 	{scoring.PriorityUnknown, "Where you don't know yet"},
 	{scoring.PriorityComplicated, "Where your project is complicated"},
 	{scoring.PriorityOther, "Other actions you wrote"},
+}
+
+// domainLabel names a domain's level; a domain answered only "don't know"
+// says so rather than "not answered".
+func domainLabel(l q.Level, uncertain bool) string {
+	if l == q.Unanswered && uncertain {
+		return q.Unknown.Label()
+	}
+	return l.Label()
 }

@@ -23,11 +23,12 @@ const (
 	PathPlan     = "/plan"
 	PathWorkshop = "/workshop"
 	PathDiscuss  = "/discuss"
+	PathCompare  = "/compare"
 	PathAbout    = "/about"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathAbout}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -41,6 +42,7 @@ func Register() {
 		PathPlan:     func() app.Composer { return &planPage{} },
 		PathWorkshop: func() app.Composer { return &workshopPage{} },
 		PathDiscuss:  func() app.Composer { return &discussPage{} },
+		PathCompare:  func() app.Composer { return &comparePage{} },
 		PathAbout:    func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {

@@ -317,3 +317,38 @@ func TestScoreIsPure(t *testing.T) {
 		t.Error("scoring changed the assessment or is not repeatable")
 	}
 }
+
+func TestReviews(t *testing.T) {
+	first := assess(q.Full, map[string]q.Level{"1A": X, "2A": C, "3A": U})
+	first.Actions = []q.Action{
+		{ID: "open", ItemID: "1A", Text: "Still to do", Status: q.InProgress},
+		{ID: "done", ItemID: "2A", Text: "Finished", Status: q.Done},
+		{ID: "dropped", ItemID: "2A", Text: "Not for us", Status: q.NotStarted, Dropped: true},
+	}
+	when := time.Date(2027, 5, 4, 10, 0, 0, 0, time.UTC)
+	next := StartReview(bank, first, "second", when)
+	if err := next.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(next.History) != 1 || next.History[0].Date != "2027-05-04" || next.History[0].Answers["1A"].Level != X {
+		t.Errorf("history %+v", next.History)
+	}
+	if len(next.Actions) != 1 || next.Actions[0].Text != "Still to do" {
+		t.Errorf("open actions carried over: %+v", next.Actions)
+	}
+	if Effective(next, "1A").Level != X || next.Project != first.Project {
+		t.Error("the review does not start from the ratings used so far")
+	}
+	// Months later the team re-rates: 1A is now only complicated.
+	next.Respondents[0].Answers["1A"] = q.Answer{Level: C}
+	c, err := Compare(bank, AsAssessment(next, next.History[0]), next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Domains[0].Change != LessComplex || c.ComplexBefore != 1 || c.ComplexAfter != 0 {
+		t.Errorf("comparison %+v", c.Domains[0])
+	}
+	if first.Team != nil || len(first.Actions) != 3 {
+		t.Error("starting a review changed the earlier assessment")
+	}
+}

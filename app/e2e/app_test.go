@@ -958,3 +958,47 @@ func TestWorkshop(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewOverTime starts a review months later, changes an answer and
+// compares: the comparison view and the PDF say what moved.
+func TestReviewOverTime(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	for _, w := range []int{1280, 375} {
+		b := newBrowser(t, browserOpts{Width: w})
+		b.open(srv.URL + "/")
+		b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+		b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+		b.open(srv.URL + "/results?a=example-1")
+		var before string
+		b.eval(`document.querySelector(".domain-card[data-domain='5']").dataset.level`, &before)
+		b.run(chromedp.Click("#start-review", chromedp.ByQuery))
+		b.waitHeading(q.Default().Domains[0].Title)
+		var checked int
+		b.eval(`document.querySelectorAll("input[type=radio]:checked").length`, &checked)
+		if checked != 1 {
+			t.Errorf("the review's first question shows %d answers; want the earlier rating filled in", checked)
+		}
+		var id string
+		b.eval(`new URLSearchParams(location.search).get("a")`, &id)
+		b.open(srv.URL + "/domain?a=" + id + "&d=5")
+		b.answerItem("Q5", answer{level: q.Simple})
+		b.open(srv.URL + "/results?a=" + id)
+		b.run(chromedp.Click("#compare-0", chromedp.ByQuery))
+		b.waitHeading("What changed since")
+		var change string
+		b.eval(`document.querySelector("tr[data-domain='5']").dataset.change`, &change)
+		if before == "complex" && change != "less-complex" {
+			t.Errorf("domain 5 went from %s to simple but the comparison says %q", before, change)
+		}
+		b.screenshot("compare")
+		b.checkClean("comparison")
+		if w == 1280 {
+			b.open(srv.URL + "/results?a=" + id)
+			b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+			if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "What changed since") || !strings.Contains(text, "Q5 The organisations as a whole") {
+				t.Error("the review's PDF does not say what changed")
+			}
+		}
+		b.close()
+	}
+}

@@ -73,6 +73,7 @@ func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) (out []byte, err
 	w.cover()
 	w.howToRead()
 	w.profileSection()
+	w.changes()
 	w.domains()
 	w.unknowns()
 	w.actionPlan()
@@ -382,6 +383,47 @@ func (w *writer) table(cols []column, rows [][]string) {
 		p.SetY(y + h)
 	}
 	p.Ln(4)
+}
+
+// changes compares with the latest earlier review, if there is one.
+func (w *writer) changes() {
+	if len(w.a.History) == 0 {
+		return
+	}
+	snap := w.a.History[len(w.a.History)-1]
+	c, err := scoring.Compare(w.bank, scoring.AsAssessment(w.a, snap), w.a)
+	if err != nil {
+		return
+	}
+	since := string(snap.Date)
+	if t, ok := snap.Date.Time(); ok {
+		since = longDate(t)
+	}
+	w.heading("What changed since "+since, 16)
+	w.para(fmt.Sprintf("Complex domains: %d then, %d now.", c.ComplexBefore, c.ComplexAfter), "", 10, ink, 5)
+	w.pdf.Ln(2)
+	var rows [][]string
+	for _, d := range c.Domains {
+		rows = append(rows, []string{d.ID + ". " + d.Title, d.Before.Label(), d.After.Label(), changeWords[d.Change]})
+	}
+	w.table([]column{{"Domain", 80}, {"Then", 30}, {"Now", 30}, {"Change", textW - 140}}, rows)
+	rows = nil
+	for _, d := range c.Domains {
+		for _, it := range d.Items {
+			if it.Change != scoring.Same {
+				rows = append(rows, []string{it.ID + " " + it.Title, it.Before.Label(), it.After.Label(), changeWords[it.Change]})
+			}
+		}
+	}
+	if len(rows) > 0 {
+		w.para("Questions that moved", "B", 10.5, ink, 5.5)
+		w.table([]column{{"Question", 80}, {"Then", 30}, {"Now", 30}, {"Change", textW - 140}}, rows)
+	}
+}
+
+var changeWords = map[scoring.Change]string{
+	scoring.MoreComplex: "More complex", scoring.LessComplex: "Less complex", scoring.Same: "Same",
+	scoring.NewlyUnknown: "Newly unknown", scoring.NoLongerUnknown: "Now known", scoring.Other: "Rated only once",
 }
 
 func (w *writer) domains() {

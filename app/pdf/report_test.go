@@ -13,6 +13,7 @@ import (
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/questionnaire/example"
+	"github.com/nasss-toolkit/nasss/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden PDF")
@@ -243,4 +244,16 @@ func BenchmarkRender(b *testing.B) {
 		size = len(data)
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+func TestWhatChanged(t *testing.T) {
+	first := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 1})
+	next := scoring.StartReview(q.Default(), first, "second", time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC))
+	next.Respondents[0].Answers["1B"] = q.Answer{Level: q.Simple}
+	text := flat(pdftotext(t, render(t, next, Options{Date: day})))
+	for _, want := range []string{"What changed since 1 February 2027", "Complex domains:", "Questions that moved", "1B Other health problems and life circumstances Complex Simple Less complex"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
 }

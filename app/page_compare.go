@@ -1,0 +1,121 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
+)
+
+// comparePage shows what moved since an earlier review: per domain, then
+// the items that moved.
+type comparePage struct {
+	page
+	s int // index into the assessment's history
+}
+
+func (p *comparePage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.s, _ = strconv.Atoi(ctx.Page().URL().Query().Get("s"))
+	p.arrive(ctx, "What changed")
+}
+
+func (p *comparePage) Render() app.UI {
+	if p.a == nil || p.s < 0 || p.s >= len(p.a.History) {
+		return p.notFound()
+	}
+	b := q.LookupBank(p.a.Bank)
+	snap := p.a.History[p.s]
+	c, err := scoring.Compare(b, scoring.AsAssessment(p.a, snap), p.a)
+	if err != nil {
+		return p.notFound()
+	}
+	var moved []scoring.ItemChange
+	for _, d := range c.Domains {
+		for _, it := range d.Items {
+			if it.Change != scoring.Same {
+				moved = append(moved, it)
+			}
+		}
+	}
+	return p.shell(
+		app.A().Class("back-link").Href(link(PathResults, p.a.ID)).Text("Back to the results"),
+		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		heading("What changed since "+dayText(snap.Date)),
+		app.P().Class("lead").ID("compare-summary").Textf("Complex domains: %d then, %d now.", c.ComplexBefore, c.ComplexAfter),
+		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").Body(
+			app.Table().Class("table").Body(
+				app.Caption().ID("compare-caption").Class("table-caption").Text("Each domain, then and now"),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text("Domain"), app.Th().Scope("col").Text("Then"),
+					app.Th().Scope("col").Text("Now"), app.Th().Scope("col").Text("Change"),
+				)),
+				app.TBody().Body(app.Range(c.Domains).Slice(func(i int) app.UI {
+					d := c.Domains[i]
+					return app.Tr().DataSet("domain", d.ID).DataSet("change", string(d.Change)).Body(
+						app.Th().Scope("row").Textf("%s. %s", d.ID, d.Title),
+						app.Td().Text(domainLabel(d.Before, d.BeforeUncertain)), app.Td().Text(domainLabel(d.After, d.AfterUncertain)),
+						app.Td().Body(app.Span().Class("tag tag-change-"+string(d.Change)).Text(changeLabel(d.Change))),
+					)
+				})),
+			),
+		),
+		app.H2().Textf("Questions that moved (%d)", len(moved)),
+		app.If(len(moved) == 0, func() app.UI { return app.P().Text("No question moved.") }),
+		app.Ul().Class("list").ID("moved").Body(
+			app.Range(moved).Slice(func(i int) app.UI {
+				it := moved[i]
+				return app.Li().DataSet("item", it.ID).DataSet("change", string(it.Change)).Body(
+					app.Strong().Text(it.ID+" "+it.Title+": "),
+					app.Textf("%s then, %s now (%s).", it.Before.Label(), it.After.Label(), changeLabel(it.Change)),
+				)
+			}),
+		),
+	)
+}
+
+// changeLabel says how a rating moved, in words.
+func changeLabel(c scoring.Change) string {
+	return map[scoring.Change]string{
+		scoring.MoreComplex: "more complex", scoring.LessComplex: "less complex", scoring.Same: "same",
+		scoring.NewlyUnknown: "newly unknown", scoring.NoLongerUnknown: "now known", scoring.Other: "rated only once",
+	}[c]
+}
+
+// reviews lists earlier reviews to compare with, and starts a new one.
+func (p *resultsPage) reviews() app.UI {
+	return app.Section().Class("panel").ID("reviews").Body(
+		app.H2().Text("Reviews over time"),
+		app.If(len(p.a.History) > 0, func() app.UI {
+			return app.Ul().Class("list").Body(
+				app.Range(p.a.History).Slice(func(i int) app.UI {
+					j := len(p.a.History) - 1 - i // newest first
+					s := p.a.History[j]
+					return app.Li().Body(app.A().ID("compare-"+strconv.Itoa(j)).Href(link(PathCompare, p.a.ID, "s", strconv.Itoa(j))).
+						Text("What changed since "+dayText(s.Date)), app.Text(" "), userText(s.Label))
+				}),
+			)
+		}),
+		app.P().Text("Complexity changes as a project goes on. In a few months, start a review: it keeps today's ratings to compare with, "+
+			"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
+		app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
+			OnClick(func(ctx app.Context, e app.Event) {
+				r := scoring.StartReview(q.LookupBank(p.a.Bank), p.a, newID(), time.Now())
+				if err := repo.Save(r); err != nil {
+					p.saveErr = err
+					return
+				}
+				ctx.Navigate(link(PathDomain, r.ID, "d", "1"))
+			}),
+	)
+}
+
+// dayText writes a date as people read it.
+func dayText(d q.Date) string {
+	if t, ok := d.Time(); ok {
+		return t.Format("2 January 2006")
+	}
+	return string(d)
+}
