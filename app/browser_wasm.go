@@ -209,6 +209,7 @@ func markReady() {
 // navigates on a link click, but calls preventDefault from its UI
 // goroutine, which may run after the browser has begun a full page load;
 // this listener decides at once, and go-app's still does the navigating.
+// Links within the page it handles itself.
 func keepLinksInApp() {
 	js.Global().Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
@@ -220,10 +221,27 @@ func keepLinksInApp() {
 		if !a.Truthy() || a.Call("hasAttribute", "download").Bool() || a.Get("target").String() != "" {
 			return nil
 		}
-		// Only paths within the app; "#fragment" links keep the browser's
-		// own behaviour, which moves focus for the skip link.
-		if href := a.Call("getAttribute", "href"); href.Type() == js.TypeString &&
-			strings.HasPrefix(href.String(), "/") && !strings.HasPrefix(href.String(), "//") {
+		href := a.Call("getAttribute", "href")
+		if href.Type() != js.TypeString {
+			return nil
+		}
+		switch h := href.String(); {
+		case strings.HasPrefix(h, "#") && len(h) > 1:
+			// A link within the page (the skip link, an error summary's
+			// links) moves focus there, as GOV.UK pages do. go-app would
+			// treat it as a navigation and reload the page's state, losing
+			// what was typed, so it never sees the click.
+			target := js.Global().Get("document").Call("getElementById", h[1:])
+			if target.Truthy() {
+				e.Call("preventDefault")
+				e.Call("stopPropagation")
+				if !target.Call("matches", "a, button, input, select, textarea, [tabindex]").Bool() {
+					target.Call("setAttribute", "tabindex", "-1")
+				}
+				target.Call("focus")
+				target.Call("scrollIntoView", map[string]any{"block": "center"})
+			}
+		case strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//"):
 			e.Call("preventDefault")
 		}
 		return nil

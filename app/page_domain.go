@@ -17,6 +17,7 @@ type domainPage struct {
 	page
 	n   int    // 1-based domain number
 	rid string // who is answering, in a workshop; empty for the first respondent
+	via string // "join": a person rating on their own device for a workshop
 
 	// The fields show the answers as they were when the page was drawn,
 	// like uncontrolled form fields: after that the browser owns them, and
@@ -32,6 +33,7 @@ func (p *domainPage) OnNav(ctx app.Context) {
 	p.n, _ = strconv.Atoi(ctx.Page().URL().Query().Get("d"))
 	p.n = min(max(p.n, 1), 7)
 	p.rid = ctx.Page().URL().Query().Get("r")
+	p.via = ctx.Page().URL().Query().Get("via")
 	title := "Question"
 	if p.a != nil {
 		title = p.domain().Title
@@ -79,7 +81,11 @@ func (p *domainPage) Render() app.UI {
 	// last one hands the device back to the workshop page.
 	who := []string{}
 	next, back := link(PathCheck, p.a.ID), link(PathStart, p.a.ID)
-	if p.rid != "" {
+	switch {
+	case p.via == "join":
+		who = []string{"r", p.rid, "via", "join"}
+		next, back = link(PathResults, p.a.ID, "r", p.rid), PathHome
+	case p.rid != "":
 		who = []string{"r", p.rid}
 		next, back = link(PathWorkshop, p.a.ID), link(PathWorkshop, p.a.ID)
 	}

@@ -11,10 +11,14 @@ import (
 
 // resultsPage shows the profile: the overall reading and why, the chart
 // with a table, a card per domain, the unknowns, and the suggested actions.
-type resultsPage struct{ page }
+type resultsPage struct {
+	page
+	rid string // a person who rated for a workshop on this device
+}
 
 func (p *resultsPage) OnNav(ctx app.Context) {
 	p.load(ctx)
+	p.rid = ctx.Page().URL().Query().Get("r")
 	p.arrive(ctx, "Results")
 }
 
@@ -30,6 +34,7 @@ func (p *resultsPage) Render() app.UI {
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Results"),
+		app.If(p.rid != "", func() app.UI { return p.sendBox(p.rid) }),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
 			DataSet("complex", len(pr.ComplexDomains)).Body(
 			app.H2().Class("reading-headline").Text(r.Headline),

@@ -64,26 +64,35 @@ func (p *startPage) form(title, button string) []app.UI {
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v }),
+				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v; p.autosave() }),
 			textField("project-organisation", "Organisation (optional)", "",
-				p.shown.Organisation, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Organisation = v }),
+				p.shown.Organisation, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Organisation = v; p.autosave() }),
 			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.shown.Technology, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Technology = v }),
+				p.shown.Technology, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Technology = v; p.autosave() }),
 			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
-				p.shown.Notes, func(_ app.Context, v string) { p.project.Notes = v }),
+				p.shown.Notes, func(_ app.Context, v string) { p.project.Notes = v; p.autosave() }),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
 					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
-					app.Div().Class("hint").ID("mode-hint").Text("You can switch later: answers you have given are kept."),
+					app.Div().Class("hint").ID("mode-hint").Text("They ask different questions. You can switch later: your answers to the other kind are kept, and come back if you switch again."),
 					fieldErrorText("mode", p.errFor("mode-quick")),
 					radio("mode", "mode-quick", string(q.Quick), "Quick scan",
-						"7 questions, one for each domain. About 5 minutes.", p.shownMode == q.Quick, func(v string) { p.mode = q.Mode(v) }),
+						"7 questions, one for each domain. About 5 minutes.", p.shownMode == q.Quick, func(v string) { p.mode = q.Mode(v); p.autosave() }),
 					radio("mode", "mode-full", string(q.Full), "Full assessment",
-						"24 questions, with room for notes and reflections. About 45 minutes.", p.shownMode == q.Full, func(v string) { p.mode = q.Mode(v) }),
+						"24 questions, with room for notes and reflections. About 45 minutes.", p.shownMode == q.Full, func(v string) { p.mode = q.Mode(v); p.autosave() }),
 				),
 			),
 			app.Button().Type("submit").Class("button").ID("continue").Text(button),
 		),
+	}
+}
+
+// autosave keeps an existing assessment's details as they are typed, like
+// every other answer; a new one is saved when it is started.
+func (p *startPage) autosave() {
+	if p.editing && p.a != nil && strings.TrimSpace(p.project.Name) != "" && p.mode.Valid() {
+		p.a.Project, p.a.Mode = p.project, p.mode
+		p.save(p.a)
 	}
 }
 

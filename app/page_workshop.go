@@ -62,6 +62,8 @@ func (p *workshopPage) Render() app.UI {
 			}),
 		),
 		&fresh{Key: fmt.Sprint("person/", p.added), body: p.addPerson},
+		shareBox("invite", "Invite people to rate on their own device", p.origin+PathJoin+"#"+joinFragment(p.a),
+			"Show this code on a screen, or send the link. Each person rates alone, then sends you their ratings as a link or a file."),
 		app.H2().Text("Add people's files"),
 		app.P().Text("People who rated on their own device can export their file and send it to you. Their ratings join this workshop; a person imported twice is noticed."),
 		app.Div().Class("form-group").Body(

@@ -25,17 +25,13 @@ func TestPagesRender(t *testing.T) {
 	repo.S.Set(keyPrefix+"damaged", "{not json")
 
 	for _, a := range []*q.Assessment{nil, quick, full, hostile} {
-		pages := []app.Composer{&homePage{}, &startPage{}, &domainPage{n: 3}, &checkPage{}, &resultsPage{}, &aboutPage{}}
+		pages := []app.Composer{&homePage{}, &startPage{}, &domainPage{n: 3}, &checkPage{}, &resultsPage{}, &aboutPage{},
+			&planPage{}, &workshopPage{}, &discussPage{}, &comparePage{}, &joinPage{}, &receivePage{}}
 		for _, pg := range pages {
+			pg.(interface{ base() *page }).base().a = a
 			switch p := pg.(type) {
 			case *startPage:
-				p.a, p.editing = a, a != nil
-			case *domainPage:
-				p.a = a
-			case *checkPage:
-				p.a = a
-			case *resultsPage:
-				p.a = a
+				p.editing = a != nil
 			case *homePage:
 				p.refresh()
 			}

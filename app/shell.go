@@ -24,11 +24,13 @@ const (
 	PathWorkshop = "/workshop"
 	PathDiscuss  = "/discuss"
 	PathCompare  = "/compare"
+	PathJoin     = "/join"
+	PathReceive  = "/receive"
 	PathAbout    = "/about"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathAbout}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -43,6 +45,8 @@ func Register() {
 		PathWorkshop: func() app.Composer { return &workshopPage{} },
 		PathDiscuss:  func() app.Composer { return &discussPage{} },
 		PathCompare:  func() app.Composer { return &comparePage{} },
+		PathJoin:     func() app.Composer { return &joinPage{} },
+		PathReceive:  func() app.Composer { return &receivePage{} },
 		PathAbout:    func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {
@@ -87,7 +91,11 @@ type page struct {
 	loadErr     error
 	reportMsg   string
 	reportErr   string
+	origin      string // scheme and host, for links people open elsewhere
 }
+
+// base gives the shared part of any page.
+func (p *page) base() *page { return p }
 
 // OnAppUpdate shows the "new version" banner.
 func (p *page) OnAppUpdate(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
@@ -101,6 +109,8 @@ func (p *page) OnMount(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable
 // loads what it shows, so OnMount is too early for that).
 func (p *page) arrive(ctx app.Context, title string) {
 	ctx.Page().SetTitle(title + " – " + ServiceName)
+	u := ctx.Page().URL()
+	p.origin = u.Scheme + "://" + u.Host
 	navigations++
 	first := navigations == 1
 	ctx.Defer(func(app.Context) {

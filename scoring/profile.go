@@ -54,6 +54,9 @@ const (
 	Manageable       Band = "manageable"        // no complex domain
 	ReduceOrManage   Band = "reduce-or-manage"  // one or two
 	RarelyMainstream Band = "rarely-mainstream" // three or more
+	// NoReading: nothing is rated on the scale yet, so there is nothing
+	// to read; an empty assessment must not look like an all-clear.
+	NoReading Band = "no-reading"
 )
 
 // Reading is the plain-language meaning of the profile, with why.
@@ -153,7 +156,17 @@ func notesOn(a *q.Assessment, itemID string) []Note {
 func read(p *Profile) Reading {
 	n := len(p.ComplexDomains)
 	var r Reading
+	rated := 0
+	for _, d := range p.Domains {
+		if d.Level.OnScale() {
+			rated++
+		}
+	}
 	switch {
+	case rated == 0:
+		r.Band = NoReading
+		r.Headline = "No reading yet"
+		r.Meaning = "No question is rated simple, complicated or complex yet. Answer the questions to see where your project is complex."
 	case n == 0:
 		r.Band = Manageable
 		r.Headline = fmt.Sprintf("None of the %d domains is complex", len(p.Domains))

@@ -92,6 +92,8 @@ func TestReading(t *testing.T) {
 		headline string
 		why      []string
 	}{
+		{[]q.Level{_0, _0, _0, _0, _0, _0, _0}, NoReading, "No reading yet", []string{"Answer the questions"}},
+		{[]q.Level{U, U, NA, _0, U, _0, _0}, NoReading, "No reading yet", []string{"3 domains have \"don't know\" answers"}},
 		{[]q.Level{S, S, C, C, S, S, S}, Manageable, "None of the 7 domains is complex", []string{"No item is rated complex."}},
 		{[]q.Level{X, S, C, C, S, S, S}, ReduceOrManage, "1 of 7 domains is complex", []string{"Complex: 1. The condition", "(Q1)"}},
 		{[]q.Level{X, X, C, U, S, S, S}, ReduceOrManage, "2 of 7 domains are complex", []string{"(Q2)", "1 domain has \"don't know\" answers"}},

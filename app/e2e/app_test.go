@@ -700,6 +700,15 @@ func tourPages(t *testing.T, base string, width int) {
 	}
 	b.screenshot("start-errors")
 	b.checkClean("start with errors")
+	// The summary's link moves focus to the field, and the page keeps its state.
+	b.run(chromedp.Click("#error-summary a", chromedp.ByQuery),
+		waitFor(`document.activeElement && document.activeElement.id === "project-name"`))
+	b.run(insertText("Typed after the error"))
+	var value string
+	b.eval(`document.getElementById("project-name").value`, &value)
+	if value != "Typed after the error" || b.text("#error-summary h2") == "" {
+		t.Errorf("after following the error link the page lost its state: field %q", value)
+	}
 	// The delete confirmation.
 	b.open(base + "/")
 	b.run(chromedp.Click("#assessments .link-warning", chromedp.ByQuery), waitFor(`!!document.getElementById("confirm-delete")`))
@@ -1000,5 +1009,83 @@ func TestReviewOverTime(t *testing.T) {
 			}
 		}
 		b.close()
+	}
+}
+
+// TestShareLinks invites a person by link, brings their ratings back by
+// link to the facilitator's device with no connection, and refuses
+// tampered links; a link for a workshop not on the device asks where.
+func TestShareLinks(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	profile := filepath.Join(t.TempDir(), "facilitator")
+	f := newBrowser(t, browserOpts{Profile: profile})
+	id := f.startAssessment(srv.URL, "Link workshop", q.Quick)
+	f.complete(q.Quick, quickAnswers, "")
+	f.open(srv.URL + "/workshop?a=" + id)
+	var invite string
+	f.eval(`document.getElementById("invite-link").value`, &invite)
+	f.waitCached()
+
+	p := newBrowser(t, browserOpts{Width: 375})
+	p.open(invite)
+	p.waitHeading("Join the workshop")
+	p.run(chromedp.Focus("#join-name", chromedp.ByQuery), insertText("Dee"), chromedp.Click("#join-start", chromedp.ByQuery))
+	for n, d := range q.Default().Domains {
+		p.waitHeading(d.Title)
+		p.answerItem(d.Quick.ID, answer{level: []q.Level{q.Simple, q.Complex, q.Complex, q.Unknown, q.Simple, q.Simple, q.Complicated}[n]})
+		p.run(chromedp.Click("#continue", chromedp.ByQuery))
+	}
+	p.waitHeading("Results")
+	var send string
+	p.eval(`document.getElementById("send-link").value`, &send)
+	t.Logf("the answers link is %d characters", len(send))
+	if len(send) > 300 || !strings.Contains(send, "/receive#r1.") {
+		t.Errorf("answers link %q", send)
+	}
+	p.screenshot("send-link")
+	p.checkClean("send link")
+
+	f.open(srv.URL + "/receive#" + strings.Replace(send[strings.Index(send, "#")+1:], "A", "B", 1))
+	f.waitHeading("These ratings could not be added")
+	before := f.storage()
+
+	srv.Stop()
+	f.open(send)
+	f.waitHeading("Add someone's ratings")
+	f.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	var people int
+	f.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).respondents.length`, &people)
+	if people != 2 || len(before) != len(f.storage()) {
+		t.Errorf("%d people after adding the link (want 2); stored records %d then %d", people, len(before), len(f.storage()))
+	}
+	f.screenshot("receive")
+	f.checkClean("receive")
+
+	// A link for a workshop that is not here: choose where it goes.
+	r := q.Respondent{ID: "p-elsewhere", Role: "Pharmacist", Answers: map[string]q.Answer{"Q1": {Level: q.Complex}}}
+	frag, _ := q.EncodeLink(q.Default(), "not-on-this-device", q.Quick, r)
+	f.open(srv.URL + "/receive#" + frag)
+	f.run(chromedp.Click("#receive-into-"+id, chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	f.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).respondents.length`, &people)
+	if people != 3 {
+		t.Errorf("%d people after choosing the workshop; want 3", people)
+	}
+}
+
+// TestDetailsSavedAsTyped changes a project's details and leaves by a
+// link, not the button: the change is kept, as every other answer is.
+func TestDetailsSavedAsTyped(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	id := b.startAssessment(srv.URL, "Details test", q.Quick)
+	b.open(srv.URL + "/start?a=" + id)
+	b.waitHeading("Project details")
+	b.run(chromedp.Focus("#project-technology", chromedp.ByQuery), insertText("Bed sensors"),
+		chromedp.Click(".header-nav a[href='/']", chromedp.ByQuery))
+	b.waitHeading("Assess the complexity")
+	var tech string
+	b.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).project.technology`, &tech)
+	if tech != "Bed sensors" {
+		t.Errorf("the technology typed on the details page was not saved: %q", tech)
 	}
 }

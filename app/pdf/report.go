@@ -275,7 +275,7 @@ func (w *writer) profileSection() {
 // chart draws the profile as bars, one per domain, as long as its level.
 func (w *writer) chart() {
 	p := w.pdf
-	const labelW, barW, rowH = 64.0, 84.0, 9.0
+	const labelW, barW, rowH = 60.0, 80.0, 9.0
 	w.need(8 + rowH*float64(len(w.profile.Domains)))
 	x0, y := margin+labelW, p.GetY()
 	w.font("", 7.5, secondary)
@@ -285,9 +285,15 @@ func (w *writer) chart() {
 	}
 	y += 6
 	for _, d := range w.profile.Domains {
+		// Long titles wrap onto a second line rather than being cut.
 		w.font("", 8.5, ink)
-		p.SetXY(margin, y+1)
-		p.CellFormat(labelW-3, 5, w.t(fmt.Sprintf("%s. %s", d.ID, clip(d.Title, 40))), "", 0, "L", false, 0, "")
+		label := w.t(fmt.Sprintf("%s. %s", d.ID, d.Title))
+		if w.lines(label, labelW-3) > 1 {
+			p.SetXY(margin, y-0.3)
+		} else {
+			p.SetXY(margin, y+1.7)
+		}
+		p.MultiCell(labelW-3, 3.8, label, "", "L", false)
 		p.SetFillColor(paleGrey.r, paleGrey.g, paleGrey.b)
 		p.Rect(x0, y, barW, 7, "F")
 		if s := d.Level.Score(); s > 0 {
@@ -302,11 +308,8 @@ func (w *writer) chart() {
 			p.Line(x, y-0.8, x, y+7.8)
 		}
 		p.SetDashPattern(nil, 0)
-		label := d.Level.Label()
-		if d.Level == q.Unanswered {
-			label = "Not rated yet"
-		}
-		if d.Uncertain {
+		label = domainLabel(d)
+		if d.Uncertain && d.Level.OnScale() {
 			label += " (?)"
 		}
 		w.font("B", 8.5, ink)
@@ -320,12 +323,12 @@ func (w *writer) chart() {
 }
 
 func (w *writer) profileTable() {
-	cols := []column{{"Domain", 56}, {"Level", 28}, {"Simple", 13}, {"Compl.", 14}, {"Complex", 15}, {"Don't know", 18}, {"N/A", 10}, {"Answered", 20}}
+	cols := []column{{"Domain", 54}, {"Level", 28}, {"Simple", 13}, {"Compl.", 14}, {"Complex", 15}, {"Don't know", 20}, {"N/A", 10}, {"Answered", 20}}
 	var rows [][]string
 	for _, d := range w.profile.Domains {
 		c := d.Counts
-		level := d.Level.Label()
-		if d.Uncertain {
+		level := domainLabel(d)
+		if d.Uncertain && d.Level.OnScale() {
 			level += " (with unknowns)"
 		}
 		rows = append(rows, []string{fmt.Sprintf("%s. %s", d.ID, d.Title), level,
@@ -433,10 +436,7 @@ func (w *writer) domains() {
 		dom := w.bank.Domain(d.ID)
 		w.need(40)
 		w.pdf.Ln(2)
-		title := fmt.Sprintf("%s. %s: %s", d.ID, d.Title, d.Level.Label())
-		if d.Level == q.Unanswered {
-			title = fmt.Sprintf("%s. %s: not rated yet", d.ID, d.Title)
-		}
+		title := fmt.Sprintf("%s. %s: %s", d.ID, d.Title, domainLabel(d))
 		w.para(title, "B", 13, blue, 6.5)
 		w.para(fmt.Sprintf("%d simple, %d complicated, %d complex, %d don't know, %d not applicable; %d of %d answered.",
 			d.Counts.Simple, d.Counts.Complicated, d.Counts.Complex, d.Counts.Unknown, d.Counts.NotApplicable, d.Answered, d.Applicable),
@@ -575,10 +575,14 @@ func longDateOf(d q.Date) string {
 	return ""
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// domainLabel names a domain's level; one answered only "don't know" says
+// so, and one with no answers says it is not rated yet.
+func domainLabel(d scoring.DomainResult) string {
+	switch {
+	case d.Level.OnScale():
+		return d.Level.Label()
+	case d.Uncertain:
+		return q.Unknown.Label()
 	}
-	return string(r[:n-1]) + "…"
+	return "Not rated yet"
 }
