@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -64,6 +65,7 @@ func (p *resultsPage) Render() app.UI {
 		app.Ul().Class("domain-cards").Body(
 			app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
 		),
+		p.disagreements(b),
 		p.unknowns(b, &pr),
 		p.actions(plan),
 		p.reviews(),
@@ -194,4 +196,35 @@ func domainLabel(l q.Level, uncertain bool) string {
 		return q.Unknown.Label()
 	}
 	return l.Label()
+}
+
+// disagreements shows, when several people rated, where they differ, with
+// the spread of ratings and whether the group has agreed yet.
+func (p *resultsPage) disagreements(b *q.Bank) app.UI {
+	if len(p.a.Respondents) < 2 {
+		return nil
+	}
+	var flagged []scoring.Spread
+	for _, s := range scoring.Aggregate(b, p.a) {
+		if s.NeedsDiscussion {
+			flagged = append(flagged, s)
+		}
+	}
+	return app.Section().ID("disagreements").Body(
+		app.H2().Textf("Where people differ (%d)", len(flagged)),
+		app.If(len(flagged) == 0, func() app.UI { return app.P().Text("The people who rated broadly agree on every question.") }),
+		app.Ul().Class("list").Body(app.Range(flagged).Slice(func(i int) app.UI {
+			s := flagged[i]
+			agreed := "not agreed yet"
+			if s.Agreed.Answered() {
+				agreed = "agreed: " + strings.ToLower(s.Agreed.Label())
+			}
+			return app.Li().DataSet("item", s.ItemID).Body(
+				app.Strong().Text(s.ItemID+" "+b.Item(s.ItemID).Title+" "),
+				app.Span().Class("hint").Textf("(%s)", agreed),
+				app.Raw(spreadBar(s)),
+			)
+		})),
+		app.P().Body(app.A().Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree")),
+	)
 }

@@ -85,6 +85,8 @@ func (p *workshopPage) Render() app.UI {
 		app.Div().Class("button-group").Body(
 			app.A().Class("button").ID("discuss").Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree"),
 			app.A().Class("link").Href(link(PathResults, p.a.ID)).Text("Results"),
+			app.Button().Class("link-button").ID("export-csv").Text("Export for researchers (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { p.exportCSV() }),
 		),
 	)
 }
@@ -267,4 +269,17 @@ func spreadBar(s scoring.Spread) string {
 	}
 	b.WriteString(`</svg>`)
 	return strings.Replace(b.String(), "%s", "Ratings: "+strings.Join(words, ", "), 1)
+}
+
+// exportCSV downloads one row per person and question, for analysis.
+func (p *workshopPage) exportCSV() {
+	var buf strings.Builder
+	if err := q.WriteCSV(&buf, q.LookupBank(p.a.Bank), p.a); err == nil {
+		err = download(q.Slug(p.a.Project.Name)+"-ratings.csv", "text/csv", []byte(buf.String()))
+		if err == nil {
+			p.message = "The CSV file is in your downloads."
+			return
+		}
+	}
+	p.message = "The CSV file could not be made."
 }

@@ -959,6 +959,18 @@ func TestWorkshop(t *testing.T) {
 	if level != "complicated" {
 		t.Errorf("domain 2 shows %q; the agreed rating is complicated", level)
 	}
+	var differ int
+	f.eval(`document.querySelectorAll("#disagreements li").length`, &differ)
+	if differ < 2 {
+		t.Errorf("the results list %d questions where people differ; want Q2 and Q3 at least", differ)
+	}
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.run(chromedp.Click("#export-csv", chromedp.ByQuery))
+	csvData, _ := os.ReadFile(f.waitDownload(20 * time.Second))
+	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+3*7 || !strings.Contains(string(csvData), "nasss-en-GB,1,") {
+		t.Errorf("the CSV has %d lines; want a header and 21 rows", rows)
+	}
+	f.open(srv.URL + "/results?a=" + id)
 	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
 	text := pdfText(t, f.waitDownload(30*time.Second))
 	for _, want := range []string{"Ratings from 3 people", "Needs discussion", "Team: Agreed after hearing from IT.", "Bo (Ward nurse)"} {

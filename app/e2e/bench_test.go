@@ -143,3 +143,44 @@ func BenchmarkPDFInBrowser(b *testing.B) {
 	b.ReportMetric(float64(size)/1024, "KB")
 	fmt.Printf("\nPDF in the browser: %.0f ms median, %d KB (targets: <= 100 ms, <= 300 KB)\n", m, size/1024)
 }
+
+// BenchmarkWorkshop60 imports a workshop of 60 people into Chromium and
+// opens its discussion view: the time to import and draw it, as a person
+// waits for it.
+func BenchmarkWorkshop60(b *testing.B) {
+	file := filepath.Join(b.TempDir(), "sixty.nasss.json")
+	if out, err := exec.Command(cli, "example", "--mode", "full", "--respondents", "60").Output(); err != nil {
+		b.Fatal(err)
+	} else {
+		os.WriteFile(file, out, 0o644)
+	}
+	srv := startServer(b, site)
+	var importMS, discussMS []float64
+	for range b.N {
+		br := newBrowser(b, browserOpts{})
+		br.open(srv.URL + "/")
+		var t0 float64
+		br.eval(`performance.now()`, &t0)
+		br.run(chromedp.SetUploadFiles("#import-files", []string{file}, chromedp.ByQuery),
+			waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+		var t1 float64
+		br.eval(`performance.now()`, &t1)
+		importMS = append(importMS, t1-t0)
+		br.run(chromedp.Click("#assessments a[href^='/workshop']", chromedp.ByQuery),
+			waitFor(`document.querySelectorAll("#respondents > li").length === 60`))
+		br.eval(`performance.now()`, &t0)
+		br.run(chromedp.Click("#discuss", chromedp.ByQuery), waitFor(`document.querySelectorAll(".discuss-item").length === 24`))
+		br.eval(`performance.now()`, &t1)
+		discussMS = append(discussMS, t1-t0)
+		br.close()
+	}
+	fmt.Printf("\n60-person workshop in the browser: import %.0f ms, discussion view %.0f ms (medians)\n",
+		median(importMS), median(discussMS))
+	b.ReportMetric(median(importMS), "ms-import")
+	b.ReportMetric(median(discussMS), "ms-discuss")
+}
+
+func median(ms []float64) float64 {
+	slices.Sort(ms)
+	return ms[len(ms)/2]
+}
