@@ -84,6 +84,7 @@ func (p *workshopPage) Render() app.UI {
 		app.P().ID("workshop-message").Class("message").TabIndex(-1).Role("status").Text(p.message),
 		app.Div().Class("button-group").Body(
 			app.A().Class("button").ID("discuss").Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree"),
+			app.A().Class("link").ID("tally").Href(link(PathTally, p.a.ID)).Text("Count a show of hands"),
 			app.A().Class("link").Href(link(PathResults, p.a.ID)).Text("Results"),
 			app.Button().Class("link-button").ID("export-csv").Text("Export for researchers (CSV)").
 				OnClick(func(ctx app.Context, e app.Event) { p.exportCSV() }),

@@ -26,7 +26,7 @@ func TestPagesRender(t *testing.T) {
 
 	for _, a := range []*q.Assessment{nil, quick, full, hostile} {
 		pages := []app.Composer{&homePage{}, &startPage{}, &domainPage{n: 3}, &checkPage{}, &resultsPage{}, &aboutPage{},
-			&planPage{}, &workshopPage{}, &discussPage{}, &comparePage{}, &joinPage{}, &receivePage{}}
+			&planPage{}, &workshopPage{}, &discussPage{}, &comparePage{}, &joinPage{}, &receivePage{}, &tallyPage{}}
 		for _, pg := range pages {
 			pg.(interface{ base() *page }).base().a = a
 			switch p := pg.(type) {

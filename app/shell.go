@@ -26,11 +26,12 @@ const (
 	PathCompare  = "/compare"
 	PathJoin     = "/join"
 	PathReceive  = "/receive"
+	PathTally    = "/tally"
 	PathAbout    = "/about"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -47,6 +48,7 @@ func Register() {
 		PathCompare:  func() app.Composer { return &comparePage{} },
 		PathJoin:     func() app.Composer { return &joinPage{} },
 		PathReceive:  func() app.Composer { return &receivePage{} },
+		PathTally:    func() app.Composer { return &tallyPage{} },
 		PathAbout:    func() app.Composer { return &aboutPage{} },
 	}
 	for path, f := range pages {

@@ -21,6 +21,9 @@ type Assessment struct {
 	// Team holds the ratings the group agreed after discussion. They win
 	// over individual ratings wherever they exist.
 	Team map[string]Answer `json:"team,omitempty"`
+	// Tallies are shows of hands, keyed by item: how many people in the
+	// room chose each answer, without recording who.
+	Tallies map[string]Tally `json:"tallies,omitempty"`
 	// Reflections answer a domain's open questions, keyed by domain ID.
 	Reflections map[string]string `json:"reflections,omitempty"`
 	Actions     []Action          `json:"actions,omitempty"`
@@ -64,6 +67,52 @@ func (r Respondent) Label(i int) string {
 type Answer struct {
 	Level Level  `json:"level,omitempty"`
 	Note  string `json:"note,omitempty"`
+}
+
+// Tally counts the hands raised for each answer to one item.
+type Tally struct {
+	Simple        int `json:"simple,omitempty"`
+	Complicated   int `json:"complicated,omitempty"`
+	Complex       int `json:"complex,omitempty"`
+	Unknown       int `json:"unknown,omitempty"`
+	NotApplicable int `json:"notApplicable,omitempty"`
+}
+
+// count points at the counter for a level, or nil for unanswered.
+func (t *Tally) count(l Level) *int {
+	switch l {
+	case Simple:
+		return &t.Simple
+	case Complicated:
+		return &t.Complicated
+	case Complex:
+		return &t.Complex
+	case Unknown:
+		return &t.Unknown
+	case NotApplicable:
+		return &t.NotApplicable
+	}
+	return nil
+}
+
+// Of is the number of hands for a level.
+func (t Tally) Of(l Level) int {
+	if c := t.count(l); c != nil {
+		return *c
+	}
+	return 0
+}
+
+// Set records the number of hands for a level.
+func (t *Tally) Set(l Level, n int) {
+	if c := t.count(l); c != nil {
+		*c = n
+	}
+}
+
+// Total is the number of hands counted.
+func (t Tally) Total() int {
+	return t.Simple + t.Complicated + t.Complex + t.Unknown + t.NotApplicable
 }
 
 // Status is where an action has got to.

@@ -46,6 +46,17 @@ func Merge(files []*Assessment) (*Assessment, []string, error) {
 			mine.Note = joinText(mine.Note, ans.Note)
 			out.Team[id] = mine
 		}
+		for id, t := range f.Tallies {
+			switch mine, ok := out.Tallies[id]; {
+			case !ok:
+				if out.Tallies == nil {
+					out.Tallies = map[string]Tally{}
+				}
+				out.Tallies[id] = t
+			case mine != t:
+				note("file %d counted hands for %s differently: file 1's count is kept", file, id)
+			}
+		}
 		for id, text := range f.Reflections {
 			if out.Reflections == nil {
 				out.Reflections = map[string]string{}

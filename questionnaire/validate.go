@@ -93,6 +93,18 @@ func (v *validator) assessment(a *Assessment) {
 		v.answers(p+".answers", r.Answers)
 	}
 	v.answers("team", a.Team)
+	for _, id := range sortedKeys(a.Tallies) {
+		p := fmt.Sprintf("tallies[%q]", clip(id))
+		if v.bank.Item(id) == nil {
+			v.fail(p, "no such item in bank %s", v.bank.Ref())
+		}
+		t := a.Tallies[id]
+		for _, l := range AllLevels {
+			if n := t.Of(l); n < 0 || n > maxRespondents {
+				v.fail(p, "%d hands for %s; a count is 0 to %d", n, l, maxRespondents)
+			}
+		}
+	}
 	for _, k := range sortedKeys(a.Reflections) {
 		p := fmt.Sprintf("reflections[%q]", clip(k))
 		if v.bank.Domain(k) == nil {

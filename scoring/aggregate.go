@@ -108,6 +108,19 @@ func SpreadOf(a *q.Assessment, itemID string) Spread {
 			scale = append(scale, l.Score())
 		}
 	}
+	// A show of hands counts like as many people rating.
+	if t, ok := a.Tallies[itemID]; ok {
+		for _, l := range q.AllLevels {
+			n := t.Of(l)
+			for range n {
+				s.Counts.Add(l)
+				if l.OnScale() {
+					scale = append(scale, l.Score())
+				}
+			}
+			s.Raters += n
+		}
+	}
 	s.Counts.Unanswered = 0 // respondents who skipped are not a rating
 	s.Median = median(scale, s.Counts)
 	if s.Raters < 2 {
@@ -175,15 +188,16 @@ type Rating struct {
 
 // Effective is the rating used for an item: the team's agreed rating if
 // there is one; otherwise the only respondent's; otherwise the median of
-// several respondents, marked provisional.
+// several respondents and any show of hands, marked provisional.
 func Effective(a *q.Assessment, itemID string) Rating {
 	if l := a.Team[itemID].Level; l.Answered() {
 		return Rating{l, FromTeam}
 	}
-	switch len(a.Respondents) {
-	case 0:
+	hands := a.Tallies[itemID].Total()
+	switch {
+	case len(a.Respondents) == 0 && hands == 0:
 		return Rating{}
-	case 1:
+	case len(a.Respondents) == 1 && hands == 0:
 		if l := a.Respondents[0].Answers[itemID].Level; l.Answered() {
 			return Rating{l, FromRespondent}
 		}

@@ -354,3 +354,26 @@ func TestReviews(t *testing.T) {
 		t.Error("starting a review changed the earlier assessment")
 	}
 }
+
+func TestTallies(t *testing.T) {
+	a := assess(q.Quick)
+	a.Tallies = map[string]q.Tally{"Q1": {Simple: 3, Complex: 2}, "Q2": {Complicated: 4}}
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s := SpreadOf(a, "Q1")
+	if s.Raters != 5 || s.Median != q.Simple || !s.NeedsDiscussion || s.Reasons[0] != "ratings are two levels apart" {
+		t.Errorf("spread of a show of hands: %+v", s)
+	}
+	if r := Effective(a, "Q2"); r != (Rating{q.Complicated, FromMedian}) {
+		t.Errorf("effective rating from hands: %+v", r)
+	}
+	a.Respondents = []q.Respondent{{ID: "r1", Answers: map[string]q.Answer{"Q2": {Level: q.Complex}}}}
+	if s := SpreadOf(a, "Q2"); s.Raters != 5 || s.Counts.Complex != 1 || s.Counts.Complicated != 4 {
+		t.Errorf("a person and hands together: %+v", s)
+	}
+	a.Tallies["Q3"] = q.Tally{Simple: -1}
+	if a.Validate() == nil {
+		t.Error("a negative count was accepted")
+	}
+}

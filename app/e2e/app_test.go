@@ -1101,3 +1101,32 @@ func TestDetailsSavedAsTyped(t *testing.T) {
 		t.Errorf("the technology typed on the details page was not saved: %q", tech)
 	}
 }
+
+// TestTally counts a show of hands on one device: the counts join the
+// spread, the flags and the results.
+func TestTally(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	id := b.startAssessment(srv.URL, "Show of hands", q.Quick)
+	b.open(srv.URL + "/workshop?a=" + id)
+	b.run(chromedp.Click("#tally", chromedp.ByQuery))
+	b.waitHeading("Count a show of hands")
+	b.run(setField("#tally-Q1-simple", "3"), setField("#tally-Q1-complex", "2"), setField("#tally-Q2-complicated", "4"),
+		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).tallies.Q2.complicated === 4`))
+	b.screenshot("tally")
+	b.checkClean("tally")
+	b.run(chromedp.Click("#tally-done", chromedp.ByQuery))
+	b.waitHeading("Compare ratings and agree")
+	var flag, summary string
+	b.eval(`document.getElementById("agree-Q1").dataset.flag`, &flag)
+	b.eval(`document.querySelector("#agree-Q1 .discuss-summary").textContent`, &summary)
+	if flag != "true" || !strings.HasPrefix(summary, "3 simple, 2 complex") {
+		t.Errorf("Q1 after the show of hands: flag %s, %q", flag, summary)
+	}
+	b.open(srv.URL + "/results?a=" + id)
+	var level string
+	b.eval(`document.querySelector(".domain-card[data-domain='2']").dataset.level`, &level)
+	if level != "complicated" {
+		t.Errorf("domain 2 after four hands for complicated: %q", level)
+	}
+}

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// tallyPage records a show of hands, question by question: how many
+// people in the room chose each answer. Nobody's own rating is recorded.
+type tallyPage struct {
+	page
+	shown map[string]q.Tally // what the fields held when drawn
+	key   string
+}
+
+func (p *tallyPage) OnNav(ctx app.Context) {
+	p.load(ctx)
+	p.arrive(ctx, "Count a show of hands")
+}
+
+func (p *tallyPage) Render() app.UI {
+	if p.a == nil {
+		return p.notFound()
+	}
+	if p.key != p.a.ID {
+		p.key, p.shown = p.a.ID, map[string]q.Tally{}
+		for k, v := range p.a.Tallies {
+			p.shown[k] = v
+		}
+	}
+	items := q.LookupBank(p.a.Bank).Items(p.a.Mode)
+	return p.shell(
+		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
+		p.saveStatus(),
+		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		heading("Count a show of hands"),
+		app.P().Class("lead").Text("Read out each question and its answers, ask people to raise a hand for the one they choose, and type how many hands went up."),
+		app.Range(items).Slice(func(i int) app.UI {
+			it := items[i]
+			t := p.shown[it.ID]
+			return app.Section().Class("item").ID("tally-" + it.ID).Body(app.FieldSet().Class("fieldset").Body(
+				app.Legend().Class("legend").Body(app.H2().Class("item-title").Text(it.ID+" "+it.Title)),
+				app.P().Class("item-question").Text(it.Question),
+				app.Div().Class("tally-fields").Body(app.Range(q.AllLevels).Slice(func(j int) app.UI {
+					l := q.AllLevels[j]
+					id := fmt.Sprintf("tally-%s-%s", it.ID, l)
+					return app.Div().Class("form-group").Body(
+						app.Label().Class("label").For(id).Text(l.Label()),
+						app.Input().Type("number").Class("input input-count").ID(id).Min(0).Max(500).Attr("inputmode", "numeric").
+							Value(strconv.Itoa(t.Of(l))).
+							OnChange(func(ctx app.Context, e app.Event) {
+								n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+								if err != nil || n < 0 || n > 500 {
+									return
+								}
+								if p.a.Tallies == nil {
+									p.a.Tallies = map[string]q.Tally{}
+								}
+								tl := p.a.Tallies[it.ID]
+								tl.Set(l, n)
+								p.a.Tallies[it.ID] = tl
+								p.save(p.a)
+							}, app.EventScope(id)),
+					)
+				})),
+			))
+		}),
+		app.Div().Class("button-group").Body(
+			app.A().Class("button").ID("tally-done").Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree"),
+		),
+	)
+}
