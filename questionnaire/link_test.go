@@ -83,6 +83,13 @@ func TestBadLinks(t *testing.T) {
 			t.Errorf("DecodeLink(%.40q): %v, want %q", tt.link, err, tt.want)
 		}
 	}
+	// A link from a bank version this copy does not have.
+	newer := *b
+	newer.Version = 7
+	foreign, _ := q.EncodeLink(&newer, "ws1", q.Full, r)
+	if _, err := q.DecodeLink(foreign); err == nil || !strings.Contains(err.Error(), "nasss-en-GB v7, which this version does not know") {
+		t.Errorf("a link from another bank version: %v", err)
+	}
 	long := r
 	long.Name = strings.Repeat("n", 61)
 	if _, err := q.EncodeLink(b, "ws1", q.Full, long); err == nil {

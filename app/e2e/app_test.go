@@ -871,9 +871,10 @@ func TestActionPlanAndPDF(t *testing.T) {
 
 // TestWorkshop runs a workshop: the facilitator rates, a second person
 // rates on the same device (pass the device), a third rates in a browser
-// of their own and sends a file, which the facilitator imports with no
-// connection. The discussion view flags what differs; the agreed rating
-// flows into the results and the PDF.
+// of their own and sends a file, a fourth joins by link and sends a link
+// back, and the room shows hands on one question. The facilitator, with
+// no connection, takes them all in. The discussion view flags what
+// differs; the agreed rating flows into the results and the PDF.
 func TestWorkshop(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	profile := filepath.Join(t.TempDir(), "facilitator")
@@ -916,6 +917,23 @@ func TestWorkshop(t *testing.T) {
 	p.waitHeading("Results")
 	sent := p.exportFile("#export")
 
+	// A fourth person joins by the invitation link and sends a link back.
+	f.open(srv.URL + "/workshop?a=" + id)
+	var invite string
+	f.eval(`document.getElementById("invite-link").value`, &invite)
+	l := newBrowser(t, browserOpts{})
+	l.open(invite)
+	l.waitHeading("Join the workshop")
+	l.run(chromedp.Focus("#join-role", chromedp.ByQuery), insertText("Pharmacist"), chromedp.Click("#join-start", chromedp.ByQuery))
+	for _, d := range q.Default().Domains {
+		l.waitHeading(d.Title)
+		l.answerItem(d.Quick.ID, answer{level: q.Complicated})
+		l.run(chromedp.Click("#continue", chromedp.ByQuery))
+	}
+	l.waitHeading("Results")
+	var back string
+	l.eval(`document.getElementById("send-link").value`, &back)
+
 	// The facilitator has no connection from here on.
 	srv.Stop()
 	f.open(srv.URL + "/workshop?a=" + id)
@@ -923,6 +941,14 @@ func TestWorkshop(t *testing.T) {
 		waitFor(`document.querySelectorAll("#respondents > li").length === 3`))
 	f.run(chromedp.SetUploadFiles("#workshop-files", []string{sent}, chromedp.ByQuery),
 		waitFor(`document.getElementById("workshop-message").textContent.includes("already in the workshop")`))
+	f.open(back)
+	f.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	// And the rest of the room shows hands on Q6.
+	f.open(srv.URL + "/tally?a=" + id)
+	f.run(setField("#tally-Q6-simple", "5"), setField("#tally-Q6-complex", "1"),
+		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).tallies.Q6.complex === 1`))
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.run(waitFor(`document.querySelectorAll("#respondents > li").length === 4`))
 
 	f.run(chromedp.Click("#discuss", chromedp.ByQuery))
 	f.waitHeading("Compare ratings and agree")
@@ -930,13 +956,15 @@ func TestWorkshop(t *testing.T) {
 	var flags []string
 	f.eval(`[...document.querySelectorAll(".discuss-item")].map(e => e.dataset.item)`, &order)
 	f.eval(`[...document.querySelectorAll(".discuss-item")].map(e => e.dataset.flag)`, &flags)
-	// Q2 (simple, complex, complex: two levels apart) and Q3 (unknown) need
-	// discussion; Q6 (all simple) does not. Flagged items come first.
+	// Q2 (simple, complex, complex, complicated: two levels apart), Q3
+	// (someone does not know) and Q6 (hands for simple and for complex)
+	// need discussion; Q5 (complex, complex, complex, complicated) does
+	// not. Flagged items come first.
 	flagOf := map[string]string{}
 	for i, item := range order {
 		flagOf[item] = flags[i]
 	}
-	if flagOf["Q2"] != "true" || flagOf["Q3"] != "true" || flagOf["Q6"] != "false" || flags[0] != "true" {
+	if flagOf["Q2"] != "true" || flagOf["Q3"] != "true" || flagOf["Q6"] != "true" || flagOf["Q5"] != "false" || flags[0] != "true" {
 		t.Errorf("discussion order %v, flags %v", order, flags)
 	}
 	f.screenshot("discuss")
@@ -948,7 +976,7 @@ func TestWorkshop(t *testing.T) {
 	f.open(srv.URL + "/results?a=" + id)
 	file := f.exportFile("#export")
 	a := readFile(t, file)
-	if len(a.Respondents) != 3 || a.Team["Q2"].Note != "Agreed after hearing from IT." {
+	if len(a.Respondents) != 4 || a.Tallies["Q6"].Total() != 6 || a.Team["Q2"].Note != "Agreed after hearing from IT." {
 		t.Fatalf("the workshop file: %d respondents, team %+v", len(a.Respondents), a.Team)
 	}
 	if got, want := strings.Join(f.domainLevels(), " "), strings.Join(cliLevels(t, file), " "); got != want {
@@ -967,13 +995,13 @@ func TestWorkshop(t *testing.T) {
 	f.open(srv.URL + "/workshop?a=" + id)
 	f.run(chromedp.Click("#export-csv", chromedp.ByQuery))
 	csvData, _ := os.ReadFile(f.waitDownload(20 * time.Second))
-	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+3*7 || !strings.Contains(string(csvData), "nasss-en-GB,1,") {
-		t.Errorf("the CSV has %d lines; want a header and 21 rows", rows)
+	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+4*7 || !strings.Contains(string(csvData), "nasss-en-GB,1,") {
+		t.Errorf("the CSV has %d lines; want a header and 28 rows", rows)
 	}
 	f.open(srv.URL + "/results?a=" + id)
 	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
 	text := pdfText(t, f.waitDownload(30*time.Second))
-	for _, want := range []string{"Ratings from 3 people", "Needs discussion", "Team: Agreed after hearing from IT.", "Bo (Ward nurse)"} {
+	for _, want := range []string{"Ratings from 4 people", "Ratings from 10 people", "Needs discussion", "Team: Agreed after hearing from IT.", "Bo (Ward nurse)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the workshop PDF lacks %q", want)
 		}
