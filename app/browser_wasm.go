@@ -209,7 +209,7 @@ func markReady() {
 // navigates on a link click, but calls preventDefault from its UI
 // goroutine, which may run after the browser has begun a full page load;
 // this listener decides at once, and go-app's still does the navigating.
-// Links within the page it handles itself.
+// Links within the page it handles itself; form submissions likewise.
 func keepLinksInApp() {
 	js.Global().Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
@@ -244,6 +244,13 @@ func keepLinksInApp() {
 		case strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "//"):
 			e.Call("preventDefault")
 		}
+		return nil
+	}), true)
+	// Forms are the app's too: go-app's submit handlers prevent the
+	// browser's own submission just as late, and a native submission
+	// reloads the page without its fragment and loses what was typed.
+	js.Global().Call("addEventListener", "submit", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		args[0].Call("preventDefault")
 		return nil
 	}), true)
 }

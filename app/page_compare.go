@@ -49,15 +49,15 @@ func (p *comparePage) Render() app.UI {
 			app.Table().Class("table").Body(
 				app.Caption().ID("compare-caption").Class("table-caption").Text("Each domain, then and now"),
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Domain"), app.Th().Scope("col").Text("Then"),
-					app.Th().Scope("col").Text("Now"), app.Th().Scope("col").Text("Change"),
+					app.Th().Scope("col").Text("Domain"), app.Th().Scope("col").Text("Change"),
+					app.Th().Scope("col").Text("Then"), app.Th().Scope("col").Text("Now"),
 				)),
 				app.TBody().Body(app.Range(c.Domains).Slice(func(i int) app.UI {
 					d := c.Domains[i]
 					return app.Tr().DataSet("domain", d.ID).DataSet("change", string(d.Change)).Body(
 						app.Th().Scope("row").Textf("%s. %s", d.ID, d.Title),
-						app.Td().Text(domainLabel(d.Before, d.BeforeUncertain)), app.Td().Text(domainLabel(d.After, d.AfterUncertain)),
 						app.Td().Body(app.Span().Class("tag tag-change-"+string(d.Change)).Text(changeLabel(d.Change))),
+						app.Td().Text(domainLabel(d.Before, d.BeforeUncertain)), app.Td().Text(domainLabel(d.After, d.AfterUncertain)),
 					)
 				})),
 			),

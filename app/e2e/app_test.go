@@ -1158,3 +1158,25 @@ func TestTally(t *testing.T) {
 		t.Errorf("domain 2 after four hands for complicated: %q", level)
 	}
 }
+
+// TestNoNativeNavigation checks that the app stops the browser's own link
+// following and form submission at once, in the event itself: go-app does
+// it later, from its own goroutine, and a full reload loses typed text.
+func TestNoNativeNavigation(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/start")
+	var prevented bool
+	b.eval(`(() => { const ev = new Event("submit", {bubbles: true, cancelable: true});
+		document.getElementById("details").dispatchEvent(ev); return ev.defaultPrevented; })()`, &prevented)
+	if !prevented {
+		t.Error("a form submission is not prevented at once")
+	}
+	b.open(srv.URL + "/")
+	b.eval(`(() => { const ev = new MouseEvent("click", {bubbles: true, cancelable: true, button: 0});
+		document.getElementById("start").dispatchEvent(ev); return ev.defaultPrevented; })()`, &prevented)
+	if !prevented {
+		t.Error("following an app link is not prevented at once")
+	}
+	b.waitHeading("Start a new assessment") // go-app still navigates
+}
