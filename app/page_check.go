@@ -65,7 +65,7 @@ func (p *checkPage) itemList(id, title, hint string, items []scoring.ItemRef) ap
 }
 
 func (p *checkPage) changeLink(domain, item string) string {
-	return link(PathDomain, p.a.ID, "d", domain) + "#item-" + item
+	return link(PathDomain, p.a.ID, "d", domain, "from", "check") + "#item-" + item
 }
 
 func (p *checkPage) domainAnswers(n int, d scoring.DomainResult) app.UI {

@@ -18,6 +18,9 @@ type domainPage struct {
 	n   int    // 1-based domain number
 	rid string // who is answering, in a workshop; empty for the first respondent
 	via string // "join": a person rating on their own device for a workshop
+	// from is "check" when a Change link brought the person here: Continue
+	// then takes them straight back to their answers.
+	from string
 
 	// The fields show the answers as they were when the page was drawn,
 	// like uncontrolled form fields: after that the browser owns them, and
@@ -34,6 +37,7 @@ func (p *domainPage) OnNav(ctx app.Context) {
 	p.n = min(max(p.n, 1), 7)
 	p.rid = ctx.Page().URL().Query().Get("r")
 	p.via = ctx.Page().URL().Query().Get("via")
+	p.from = ctx.Page().URL().Query().Get("from")
 	title := "Question"
 	if p.a != nil {
 		title = p.domain().Title
@@ -94,6 +98,9 @@ func (p *domainPage) Render() app.UI {
 	}
 	if p.n > 1 {
 		back = link(PathDomain, p.a.ID, append([]string{"d", strconv.Itoa(p.n - 1)}, who...)...)
+	}
+	if p.from == "check" && p.rid == "" {
+		next, back = link(PathCheck, p.a.ID), link(PathCheck, p.a.ID)
 	}
 	key := p.a.ID + "/" + p.rid + "/" + strconv.Itoa(p.n)
 	if key != p.shownKey {

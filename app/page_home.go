@@ -93,14 +93,16 @@ func (p *homePage) card(a *q.Assessment) app.UI {
 	name := projectName(a)
 	return app.Li().Class("card").DataSet("id", a.ID).Body(
 		app.H3().Class("card-title").Body(userText(name)),
-		app.P().Class("card-meta").Textf("%s · %d of %d questions answered · Last changed %s",
-			mode, pr.Answered, pr.Applicable, dateTime(a.Updated)),
+		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(&pr), dateTime(a.Updated)),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
 			app.Li().Body(app.A().Href(link(PathStart, a.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
 			app.Li().Body(app.A().Href(link(PathWorkshop, a.ID)).Body(app.Textf("Workshop (%d %s)", len(a.Respondents), plural(len(a.Respondents), "person", "people")), hidden(": "+name))),
 			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
-				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(a) }, app.EventScope(a.ID))),
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.exportFile(a)
+					p.message = p.reportMsg
+				}, app.EventScope(a.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.deleting, p.message = a.ID, ""
@@ -283,4 +285,19 @@ func radio(name, id, value, label, hint string, checked bool, set func(string)) 
 		app.Label().Class("radio-label").For(id).Text(label),
 		app.If(hint != "", func() app.UI { return app.Div().Class("hint radio-hint").ID(id + "-hint").Body(userText(hint)) }),
 	)
+}
+
+// progressText says how far an assessment has got, counting questions
+// marked not applicable as dealt with, so the total is the real number.
+func progressText(pr *scoring.Profile) string {
+	total, na := 0, 0
+	for _, d := range pr.Domains {
+		total += len(d.Items)
+		na += d.Counts.NotApplicable
+	}
+	text := fmt.Sprintf("%d of %d questions answered", pr.Answered+na, total)
+	if na > 0 {
+		text += fmt.Sprintf(" (%d not applicable)", na)
+	}
+	return text
 }

@@ -147,13 +147,16 @@ func (p *page) save(a *q.Assessment) {
 
 // exportFile downloads the assessment as a .nasss.json file.
 func (p *page) exportFile(a *q.Assessment) {
+	name := q.FileName(a, time.Now())
 	data, err := q.Encode(a)
 	if err == nil {
-		err = download(q.FileName(a, time.Now()), "application/json", data)
+		err = download(name, "application/json", data)
 	}
 	if err != nil {
 		p.saveErr = fmt.Errorf("the file could not be made: %w", err)
+		return
 	}
+	p.reportMsg = "Exported " + name + ": look in your downloads."
 }
 
 // shell wraps a page's content in the header, banners and footer.

@@ -383,7 +383,15 @@ func TestQuickScanJourney(t *testing.T) {
 	if got := b.text("#unknowns h2"); !strings.Contains(got, "(1)") {
 		t.Errorf("check page lists %q as unknowns, want 1", got)
 	}
+	// "Change" from the check page comes back to it.
+	b.run(chromedp.Click(`#unknowns a`, chromedp.ByQuery))
+	b.waitHeading(q.Default().Domains[2].Title)
+	b.run(chromedp.Click("#continue", chromedp.ByQuery))
+	b.waitHeading("Check your answers")
 	file := b.resultsMatchCLI(t)
+	if !strings.Contains(b.text("#report-message"), "Exported") {
+		t.Errorf("no confirmation after exporting: %q", b.text("#report-message"))
+	}
 	if got := b.text("#reading h2"); got != "2 of 7 domains are complex" {
 		t.Errorf("reading %q", got)
 	}
