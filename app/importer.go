@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
 
@@ -78,3 +79,16 @@ func newID() string {
 // newRespondentID names a person so that their ratings keep their identity
 // when files from several devices are merged.
 func newRespondentID() string { return "p-" + newID()[:10] }
+
+// onFilesChosen reads the files chosen in a file input, hands them to use
+// on the UI goroutine, clears the input so the same file can be chosen
+// again, and moves focus to the message that reports what happened.
+func onFilesChosen(ctx app.Context, inputID, messageID string, use func([]pickedFile)) {
+	readFiles(inputID, q.MaxFileSize, func(files []pickedFile) {
+		ctx.Dispatch(func(ctx app.Context) {
+			clearFileInput(inputID)
+			use(files)
+			focusElement(messageID)
+		})
+	})
+}

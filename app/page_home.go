@@ -166,13 +166,7 @@ func firstOpenDomain(pr *scoring.Profile) string {
 }
 
 func (p *homePage) onImport(ctx app.Context, e app.Event) {
-	readFiles(importInput, q.MaxFileSize, func(files []pickedFile) {
-		ctx.Dispatch(func(ctx app.Context) {
-			clearFileInput(importInput)
-			p.importFiles(files)
-			focusElement("home-message")
-		})
-	})
+	onFilesChosen(ctx, importInput, "home-message", p.importFiles)
 }
 
 // importFiles adds what it can at once and asks about ID clashes.

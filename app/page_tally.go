@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,10 +27,7 @@ func (p *tallyPage) Render() app.UI {
 		return p.notFound()
 	}
 	if p.key != p.a.ID {
-		p.key, p.shown = p.a.ID, map[string]q.Tally{}
-		for k, v := range p.a.Tallies {
-			p.shown[k] = v
-		}
+		p.key, p.shown = p.a.ID, maps.Clone(p.a.Tallies)
 	}
 	items := q.LookupBank(p.a.Bank).Items(p.a.Mode)
 	return p.shell(

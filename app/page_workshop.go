@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -117,13 +118,7 @@ func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {
 }
 
 func (p *workshopPage) onImport(ctx app.Context, e app.Event) {
-	readFiles(workshopImport, q.MaxFileSize, func(files []pickedFile) {
-		ctx.Dispatch(func(ctx app.Context) {
-			clearFileInput(workshopImport)
-			p.addFiles(files)
-			focusElement("workshop-message")
-		})
-	})
+	onFilesChosen(ctx, workshopImport, "workshop-message", p.addFiles)
 }
 
 // addFiles merges people's files into the workshop; a file that cannot
@@ -165,10 +160,7 @@ func (p *discussPage) Render() app.UI {
 		return p.notFound()
 	}
 	if p.shownKey != p.a.ID {
-		p.shownKey, p.shown = p.a.ID, map[string]q.Answer{}
-		for k, v := range p.a.Team {
-			p.shown[k] = v
-		}
+		p.shownKey, p.shown = p.a.ID, maps.Clone(p.a.Team)
 	}
 	b := q.LookupBank(p.a.Bank)
 	spreads := scoring.Aggregate(b, p.a)
