@@ -131,6 +131,16 @@ func loadPacked(path string) (*packedFile, error) {
 	if err := Precompress(path); err != nil {
 		return nil, err
 	}
+	// A copy made from a half-written file would be served forever, as
+	// it is newer than the file; check each decodes to the file itself.
+	if !packedMatches(path, raw) {
+		for _, ext := range []string{".br", ".gz"} {
+			os.Remove(path + ext)
+		}
+		if err := Precompress(path); err != nil {
+			return nil, err
+		}
+	}
 	sum := sha256.Sum256(raw)
 	typ := packedTypes[filepath.Base(path)]
 	if typ == "" {
@@ -201,6 +211,29 @@ func acceptsEncoding(header, enc string) bool {
 		return params != "q=0" && params != "q=0.0" && params != "q=0.00" && params != "q=0.000"
 	}
 	return false
+}
+
+// packedMatches reports whether path.br and path.gz decode to raw.
+func packedMatches(path string, raw []byte) bool {
+	for ext, open := range map[string]func(io.Reader) (io.Reader, error){
+		".br": func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
+		".gz": func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
+	} {
+		f, err := os.Open(path + ext)
+		if err != nil {
+			return false
+		}
+		r, err := open(f)
+		var got []byte
+		if err == nil {
+			got, err = io.ReadAll(r)
+		}
+		f.Close()
+		if err != nil || !bytes.Equal(got, raw) {
+			return false
+		}
+	}
+	return true
 }
 
 // Precompress writes path.br and path.gz beside a file unless they are

@@ -192,3 +192,26 @@ func TestNewWithoutWasm(t *testing.T) {
 		t.Errorf("want a message saying to run make build, got %v", err)
 	}
 }
+
+func TestStaleCompressedCopiesAreRemade(t *testing.T) {
+	s, wasm := testSite(t)
+	path := filepath.Join(s.webDir, WasmName)
+	// A copy of half the file, newer than the file, as a crash could leave.
+	os.WriteFile(path+".gz", []byte("not gzip"), 0o644)
+	s2, err := New(s.webDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(decodeGzip(get(t, s2, "/web/app.wasm", "Accept-Encoding", "gzip").Body))
+	if !bytes.Equal(body, wasm) {
+		t.Error("a damaged pre-compressed copy was served")
+	}
+}
+
+func decodeGzip(r io.Reader) io.Reader {
+	z, err := gzip.NewReader(r)
+	if err != nil {
+		return bytes.NewReader(nil)
+	}
+	return z
+}
