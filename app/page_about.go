@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/scoring"
 )
 
@@ -9,13 +10,6 @@ import (
 type aboutPage struct{ page }
 
 func (p *aboutPage) OnNav(ctx app.Context) { p.arrive(ctx, "About the method") }
-
-// sources are the papers the method rests on.
-var sources = []struct{ text, doi string }{
-	{"Greenhalgh T. et al. Beyond Adoption: a new framework for theorizing and evaluating nonadoption, abandonment, and challenges to the scale-up, spread, and sustainability of health and care technologies. J Med Internet Res 2017;19(11):e367.", "10.2196/jmir.8775"},
-	{"Greenhalgh T. et al. Analysing the role of complexity in explaining the fortunes of technology programmes: empirical application of the NASSS framework. BMC Medicine 2018;16:66.", "10.1186/s12916-018-1050-6"},
-	{"Greenhalgh T., Maylor H., Shaw S. et al. The NASSS-CAT tools for understanding, guiding, monitoring, and researching technology implementation projects in health and social care. JMIR Res Protoc 2020;9(5):e16861.", "10.2196/16861"},
-}
 
 func (p *aboutPage) Render() app.UI {
 	return p.shell(
@@ -40,8 +34,8 @@ func (p *aboutPage) Render() app.UI {
 		app.Div().Class("inset").Body(app.P().Text(scoring.Caveat)),
 		app.H2().Text("Sources"),
 		app.Ol().Class("list list-number").Body(
-			app.Range(sources).Slice(func(i int) app.UI {
-				return app.Li().Body(app.Text(sources[i].text+" "), app.Span().Class("doi").Text("doi:"+sources[i].doi))
+			app.Range(q.Sources).Slice(func(i int) app.UI {
+				return app.Li().Body(app.Text(q.Sources[i].Citation+" "), app.Span().Class("doi").Text("doi:"+q.Sources[i].DOI))
 			}),
 		),
 		app.P().Text("This is an independent tool based on the NASSS framework. It is not the official NASSS-CAT, "+

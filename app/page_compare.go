@@ -56,8 +56,8 @@ func (p *comparePage) Render() app.UI {
 					d := c.Domains[i]
 					return app.Tr().DataSet("domain", d.ID).DataSet("change", string(d.Change)).Body(
 						app.Th().Scope("row").Textf("%s. %s", d.ID, d.Title),
-						app.Td().Body(app.Span().Class("tag tag-change-"+string(d.Change)).Text(changeLabel(d.Change))),
-						app.Td().Text(domainLabel(d.Before, d.BeforeUncertain)), app.Td().Text(domainLabel(d.After, d.AfterUncertain)),
+						app.Td().Body(app.Span().Class("tag tag-change-"+string(d.Change)).Text(d.Change.Label())),
+						app.Td().Text(scoring.DomainLevelLabel(d.Before, d.BeforeUncertain)), app.Td().Text(scoring.DomainLevelLabel(d.After, d.AfterUncertain)),
 					)
 				})),
 			),
@@ -69,19 +69,11 @@ func (p *comparePage) Render() app.UI {
 				it := moved[i]
 				return app.Li().DataSet("item", it.ID).DataSet("change", string(it.Change)).Body(
 					app.Strong().Text(it.ID+" "+it.Title+": "),
-					app.Textf("%s then, %s now (%s).", it.Before.Label(), it.After.Label(), changeLabel(it.Change)),
+					app.Textf("%s then, %s now (%s).", it.Before.Label(), it.After.Label(), it.Change.Label()),
 				)
 			}),
 		),
 	)
-}
-
-// changeLabel says how a rating moved, in words.
-func changeLabel(c scoring.Change) string {
-	return map[scoring.Change]string{
-		scoring.MoreComplex: "more complex", scoring.LessComplex: "less complex", scoring.Same: "same",
-		scoring.NewlyUnknown: "newly unknown", scoring.NoLongerUnknown: "now known", scoring.Other: "rated only once",
-	}[c]
 }
 
 // reviews lists earlier reviews to compare with, and starts a new one.

@@ -214,7 +214,6 @@ func (r *planRow) action(id string) app.UI {
 		}
 	}
 	statuses := []q.Status{q.NotStarted, q.InProgress, q.Done}
-	statusText := map[q.Status]string{q.NotStarted: "Not started", q.InProgress: "In progress", q.Done: "Done"}
 	return app.Div().Body(
 		noteField(id+"-text", "Action", "", s.Text, func(ctx app.Context, v string) {
 			edit(func(a *q.Action) { a.Text = v })
@@ -247,7 +246,7 @@ func (r *planRow) action(id string) app.UI {
 						}
 					}, app.EventScope(l.ActionID)).Body(
 					app.Range(statuses).Slice(func(i int) app.UI {
-						return app.Option().Value(string(statuses[i])).Selected(statuses[i] == s.Status || s.Status == "" && i == 0).Text(statusText[statuses[i]])
+						return app.Option().Value(string(statuses[i])).Selected(statuses[i] == s.Status || s.Status == "" && i == 0).Text(statuses[i].Label())
 					}),
 				),
 			),

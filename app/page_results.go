@@ -91,7 +91,7 @@ func profileTable(pr *scoring.Profile) app.UI {
 				app.Range(pr.Domains).Slice(func(i int) app.UI {
 					d := pr.Domains[i]
 					c := d.Counts
-					level := domainLabel(d.Level, d.Uncertain)
+					level := scoring.DomainLevelLabel(d.Level, d.Uncertain)
 					if d.Uncertain && d.Level.OnScale() {
 						level += " (with unknowns)"
 					}
@@ -112,7 +112,7 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 	c := d.Counts
 	return app.Li().Class("domain-card domain-"+levelClass(d.Level)).DataSet("domain", d.ID).DataSet("level", string(d.Level)).Body(
 		app.H3().Class("domain-card-title").Textf("%s. %s", d.ID, d.Title),
-		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(domainLabel(d.Level, d.Uncertain))),
+		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(scoring.DomainLevelLabel(d.Level, d.Uncertain))),
 		app.P().Class("domain-card-counts").Textf("%d simple · %d complicated · %d complex · %d don't know · %d not applicable",
 			c.Simple, c.Complicated, c.Complex, c.Unknown, c.NotApplicable),
 		app.If(d.Uncertain, func() app.UI {
@@ -187,15 +187,6 @@ var priorityGroups = []struct {
 	{scoring.PriorityUnknown, "Where you don't know yet"},
 	{scoring.PriorityComplicated, "Where your project is complicated"},
 	{scoring.PriorityOther, "Other actions you wrote"},
-}
-
-// domainLabel names a domain's level; a domain answered only "don't know"
-// says so rather than "not answered".
-func domainLabel(l q.Level, uncertain bool) string {
-	if l == q.Unanswered && uncertain {
-		return q.Unknown.Label()
-	}
-	return l.Label()
 }
 
 // disagreements shows, when several people rated, where they differ, with

@@ -128,6 +128,17 @@ const (
 // Valid reports whether s is one of the three states.
 func (s Status) Valid() bool { return s == NotStarted || s == InProgress || s == Done }
 
+// Label is the status as people read it; an unset status has not started.
+func (s Status) Label() string {
+	switch s {
+	case InProgress:
+		return "In progress"
+	case Done:
+		return "Done"
+	}
+	return "Not started"
+}
+
 // Action is an entry of the team's action plan. An action taken from the
 // bank records which suggestion it came from, so the plan can show it as
 // accepted, edited or dropped; the team's own actions have no Suggestion.

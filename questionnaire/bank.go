@@ -255,3 +255,14 @@ func LookupBank(r Ref) *Bank {
 	}
 	return nil
 }
+
+// Source is a paper the method rests on.
+type Source struct{ Citation, DOI string }
+
+// Sources are cited wherever the method is explained: the About page and
+// the PDF.
+var Sources = []Source{
+	{"Greenhalgh T. et al. Beyond Adoption: a new framework for theorizing and evaluating nonadoption, abandonment, and challenges to the scale-up, spread, and sustainability of health and care technologies. J Med Internet Res 2017;19(11):e367.", "10.2196/jmir.8775"},
+	{"Greenhalgh T. et al. Analysing the role of complexity in explaining the fortunes of technology programmes: empirical application of the NASSS framework. BMC Medicine 2018;16:66.", "10.1186/s12916-018-1050-6"},
+	{"Greenhalgh T., Maylor H., Shaw S. et al. The NASSS-CAT tools for understanding, guiding, monitoring, and researching technology implementation projects in health and social care. JMIR Res Protoc 2020;9(5):e16861.", "10.2196/16861"},
+}

@@ -377,3 +377,20 @@ func TestTallies(t *testing.T) {
 		t.Error("a negative count was accepted")
 	}
 }
+
+func TestLabels(t *testing.T) {
+	for _, tt := range []struct {
+		l         q.Level
+		uncertain bool
+		want      string
+	}{{C, false, "Complicated"}, {X, true, "Complex"}, {_0, true, "Don't know"}, {_0, false, "Not rated yet"}} {
+		if got := DomainLevelLabel(tt.l, tt.uncertain); got != tt.want {
+			t.Errorf("DomainLevelLabel(%q, %v) = %q, want %q", tt.l, tt.uncertain, got, tt.want)
+		}
+	}
+	for _, c := range []Change{MoreComplex, LessComplex, Same, NewlyUnknown, NoLongerUnknown, Other} {
+		if c.Label() == "" || strings.Contains(c.Label(), "-") {
+			t.Errorf("change %q has label %q", c, c.Label())
+		}
+	}
+}

@@ -243,18 +243,11 @@ func (w *writer) howToRead() {
 	w.pdf.Ln(3)
 	w.box("This is a heuristic for discussion", scoring.Caveat)
 	w.para("Sources", "B", 10, ink, 5.5)
-	for _, s := range sources {
-		w.para(s, "", 8.5, secondary, 4.3)
+	for _, s := range q.Sources {
+		w.para(s.Citation+" doi:"+s.DOI, "", 8.5, secondary, 4.3)
 		w.pdf.Ln(1)
 	}
 	w.para("An independent tool based on the NASSS framework; not the official NASSS-CAT. Its questions and suggested actions are its own.", "", 8.5, secondary, 4.3)
-}
-
-// sources are the papers the method rests on.
-var sources = []string{
-	"Greenhalgh T. et al. Beyond Adoption: a new framework for theorizing and evaluating nonadoption, abandonment, and challenges to the scale-up, spread, and sustainability of health and care technologies. J Med Internet Res 2017;19(11):e367. doi:10.2196/jmir.8775",
-	"Greenhalgh T. et al. Analysing the role of complexity in explaining the fortunes of technology programmes: empirical application of the NASSS framework. BMC Medicine 2018;16:66. doi:10.1186/s12916-018-1050-6",
-	"Greenhalgh T., Maylor H., Shaw S. et al. The NASSS-CAT tools for understanding, guiding, monitoring, and researching technology implementation projects in health and social care. JMIR Res Protoc 2020;9(5):e16861. doi:10.2196/16861",
 }
 
 func (w *writer) profileSection() {
@@ -407,14 +400,15 @@ func (w *writer) changes() {
 	w.pdf.Ln(2)
 	var rows [][]string
 	for _, d := range c.Domains {
-		rows = append(rows, []string{d.ID + ". " + d.Title, d.Before.Label(), d.After.Label(), changeWords[d.Change]})
+		rows = append(rows, []string{d.ID + ". " + d.Title, scoring.DomainLevelLabel(d.Before, d.BeforeUncertain),
+			scoring.DomainLevelLabel(d.After, d.AfterUncertain), capitalise(d.Change.Label())})
 	}
 	w.table([]column{{"Domain", 80}, {"Then", 30}, {"Now", 30}, {"Change", textW - 140}}, rows)
 	rows = nil
 	for _, d := range c.Domains {
 		for _, it := range d.Items {
 			if it.Change != scoring.Same {
-				rows = append(rows, []string{it.ID + " " + it.Title, it.Before.Label(), it.After.Label(), changeWords[it.Change]})
+				rows = append(rows, []string{it.ID + " " + it.Title, it.Before.Label(), it.After.Label(), capitalise(it.Change.Label())})
 			}
 		}
 	}
@@ -422,11 +416,6 @@ func (w *writer) changes() {
 		w.para("Questions that moved", "B", 10.5, ink, 5.5)
 		w.table([]column{{"Question", 80}, {"Then", 30}, {"Now", 30}, {"Change", textW - 140}}, rows)
 	}
-}
-
-var changeWords = map[scoring.Change]string{
-	scoring.MoreComplex: "More complex", scoring.LessComplex: "Less complex", scoring.Same: "Same",
-	scoring.NewlyUnknown: "Newly unknown", scoring.NoLongerUnknown: "Now known", scoring.Other: "Rated only once",
 }
 
 func (w *writer) domains() {
@@ -527,15 +516,18 @@ func (w *writer) actionPlan() {
 }
 
 func statusLabel(pa scoring.PlannedAction) string {
-	switch {
-	case pa.Origin == scoring.Suggested:
+	if pa.Origin == scoring.Suggested {
 		return "Suggested"
-	case pa.Status == q.InProgress:
-		return "In progress"
-	case pa.Status == q.Done:
-		return "Done"
 	}
-	return "Not started"
+	return pa.Status.Label()
+}
+
+// capitalise starts a label with a capital, as table cells do.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (w *writer) reflections() {
@@ -575,14 +567,8 @@ func longDateOf(d q.Date) string {
 	return ""
 }
 
-// domainLabel names a domain's level; one answered only "don't know" says
-// so, and one with no answers says it is not rated yet.
+// domainLabel names a domain's level, "don't know" and "not rated yet"
+// included.
 func domainLabel(d scoring.DomainResult) string {
-	switch {
-	case d.Level.OnScale():
-		return d.Level.Label()
-	case d.Uncertain:
-		return q.Unknown.Label()
-	}
-	return "Not rated yet"
+	return scoring.DomainLevelLabel(d.Level, d.Uncertain)
 }

@@ -117,14 +117,14 @@ func runCompare(e *env, args []string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Domain\tBefore\tNow\tChange")
 	for _, d := range c.Domains {
-		fmt.Fprintf(tw, "%s. %s\t%s\t%s\t%s\n", d.ID, d.Title, d.Before.Label(), d.After.Label(), changeText(d.Change))
+		fmt.Fprintf(tw, "%s. %s\t%s\t%s\t%s\n", d.ID, d.Title, scoring.DomainLevelLabel(d.Before, d.BeforeUncertain), scoring.DomainLevelLabel(d.After, d.AfterUncertain), d.Change.Label())
 	}
 	tw.Flush()
 	var moved []string
 	for _, d := range c.Domains {
 		for _, it := range d.Items {
 			if it.Change != scoring.Same {
-				moved = append(moved, fmt.Sprintf("  %-3s %s: %s → %s (%s)", it.ID, it.Title, it.Before.Label(), it.After.Label(), changeText(it.Change)))
+				moved = append(moved, fmt.Sprintf("  %-3s %s: %s → %s (%s)", it.ID, it.Title, it.Before.Label(), it.After.Label(), it.Change.Label()))
 			}
 		}
 	}
@@ -134,13 +134,6 @@ func runCompare(e *env, args []string) error {
 		w.printf("\nNo item moved.\n")
 	}
 	return w.err
-}
-
-func changeText(c scoring.Change) string {
-	return map[scoring.Change]string{
-		scoring.MoreComplex: "more complex", scoring.LessComplex: "less complex", scoring.Same: "same",
-		scoring.NewlyUnknown: "newly unknown", scoring.NoLongerUnknown: "now known", scoring.Other: "rated in only one",
-	}[c]
 }
 
 func runCSV(e *env, args []string) error {
