@@ -156,36 +156,20 @@ func (p *receivePage) Render() app.UI {
 	)
 }
 
-// add puts the person's ratings into a workshop: a person sending again
-// replaces their earlier ratings, keeping any notes they left here.
+// add puts the person's ratings into a workshop.
 func (p *receivePage) add(id string) {
 	a, err := repo.Load(id)
 	if err != nil {
 		p.err = err
 		return
 	}
-	r := p.shared.Respondent
 	p.target = id
-	for i := range a.Respondents {
-		if a.Respondents[i].ID != r.ID {
-			continue
-		}
-		old := a.Respondents[i]
-		for item, ans := range old.Answers {
-			if n := ans.Note; n != "" {
-				got := r.Answers[item]
-				got.Note = n
-				r.Answers[item] = got
-			}
-		}
-		a.Respondents[i] = r
-		p.save(a)
-		p.done = "Their earlier ratings were replaced with these."
-		return
-	}
-	a.Respondents = append(a.Respondents, r)
+	replaced := a.PutRespondent(p.shared.Respondent)
 	p.save(a)
 	p.done = "Added to " + projectName(a) + "."
+	if replaced {
+		p.done = "Their earlier ratings were replaced with these."
+	}
 }
 
 // sendBox offers a person's answers as a link and QR code for the

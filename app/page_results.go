@@ -65,7 +65,7 @@ func (p *resultsPage) Render() app.UI {
 		app.Ul().Class("domain-cards").Body(
 			app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
 		),
-		p.disagreements(b),
+		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
 		p.actions(plan),
 		p.reviews(),
@@ -191,15 +191,21 @@ var priorityGroups = []struct {
 
 // disagreements shows, when several people rated, where they differ, with
 // the spread of ratings and whether the group has agreed yet.
-func (p *resultsPage) disagreements(b *q.Bank) app.UI {
-	if len(p.a.Respondents) < 2 {
-		return nil
-	}
+func (p *resultsPage) disagreements(b *q.Bank, pr *scoring.Profile) app.UI {
 	var flagged []scoring.Spread
-	for _, s := range scoring.Aggregate(b, p.a) {
-		if s.NeedsDiscussion {
-			flagged = append(flagged, s)
+	several := false
+	for _, d := range pr.Domains {
+		for _, it := range d.Items {
+			if it.Spread != nil {
+				several = true
+				if it.Spread.NeedsDiscussion {
+					flagged = append(flagged, *it.Spread)
+				}
+			}
 		}
+	}
+	if !several {
+		return nil
 	}
 	return app.Section().ID("disagreements").Body(
 		app.H2().Textf("Where people differ (%d)", len(flagged)),

@@ -222,3 +222,32 @@ func (a *Assessment) RemoveAction(id string) {
 		}
 	}
 }
+
+// PutRespondent adds a respondent, or replaces the one with the same ID:
+// someone sending their ratings again. Notes they left on this device,
+// which a share link does not carry, are kept. It reports whether it
+// replaced someone.
+func (a *Assessment) PutRespondent(r Respondent) (replaced bool) {
+	for i := range a.Respondents {
+		old := a.Respondents[i]
+		if old.ID != r.ID {
+			continue
+		}
+		answers := make(map[string]Answer, len(r.Answers))
+		for item, ans := range r.Answers {
+			answers[item] = ans
+		}
+		for item, ans := range old.Answers {
+			if ans.Note != "" && answers[item].Note == "" {
+				got := answers[item]
+				got.Note = ans.Note
+				answers[item] = got
+			}
+		}
+		r.Answers = answers
+		a.Respondents[i] = r
+		return true
+	}
+	a.Respondents = append(a.Respondents, r)
+	return false
+}

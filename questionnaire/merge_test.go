@@ -138,3 +138,21 @@ func TestSafeCell(t *testing.T) {
 		}
 	}
 }
+
+func TestPutRespondent(t *testing.T) {
+	a := participant("p1", "Ann", 1)
+	a.Respondents[0].Answers["1A"] = q.Answer{Level: q.Simple, Note: "Written on this device."}
+	again := q.Respondent{ID: "p1", Name: "Ann", Answers: map[string]q.Answer{"1A": {Level: q.Complex}}}
+	if !a.PutRespondent(again) || len(a.Respondents) != 1 {
+		t.Fatal("the same person sending again was not recognised")
+	}
+	if got := a.Respondents[0].Answers["1A"]; got != (q.Answer{Level: q.Complex, Note: "Written on this device."}) {
+		t.Errorf("after sending again: %+v", got)
+	}
+	if again.Answers["1A"].Note != "" {
+		t.Error("the incoming answers were changed in place")
+	}
+	if a.PutRespondent(q.Respondent{ID: "p2"}) || len(a.Respondents) != 2 {
+		t.Error("a new person was not added")
+	}
+}

@@ -104,7 +104,7 @@ func Score(b *q.Bank, a *q.Assessment) Profile {
 		dr := DomainResult{ID: d.ID, Title: d.Title}
 		for _, it := range d.ItemsFor(a.Mode) {
 			ir := ItemResult{ID: it.ID, Title: it.Title, Rating: Effective(a, it.ID), Notes: notesOn(a, it.ID)}
-			if len(a.Respondents) > 1 {
+			if len(a.Respondents) > 1 || len(a.Tallies) > 0 {
 				s := SpreadOf(a, it.ID)
 				ir.Spread = &s
 			}
