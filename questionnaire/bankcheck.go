@@ -209,13 +209,15 @@ type Readability struct {
 	Problems []error
 }
 
-var sentenceEnd = regexp.MustCompile(`[.?!]+(\s+|$)`)
+// sentenceEnd is compiled on first use: only the bank's checks need it,
+// and the app's start-up should not pay for it.
+var sentenceEnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[.?!]+(\s+|$)`) })
 
 // Sentences splits text into sentences on full stops, question marks and
 // exclamation marks followed by a space or the end.
 func Sentences(s string) []string {
 	var out []string
-	for _, part := range sentenceEnd.Split(s, -1) {
+	for _, part := range sentenceEnd().Split(s, -1) {
 		if strings.TrimSpace(part) != "" {
 			out = append(out, part)
 		}

@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +18,19 @@ const (
 	maxHistory     = 200
 )
 
-var idRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+// isID reports whether s is made only of letters, digits, - and _. A loop
+// rather than a regexp: compiling one at start-up slows the app's first
+// page.
+func isID(s string) bool {
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 // Validate checks an assessment against its bank and the format's rules and
 // returns the first problem, naming its field path.
@@ -50,7 +61,7 @@ func (v *validator) id(path, s string) {
 	switch {
 	case s == "":
 		v.fail(path, "missing")
-	case len(s) > maxIDLen || !idRE.MatchString(s):
+	case len(s) > maxIDLen || !isID(s):
 		v.fail(path, "%q is not an ID (letters, digits, - and _, at most %d)", clip(s), maxIDLen)
 	}
 }
