@@ -1,8 +1,8 @@
 # The NASSS complexity self-assessment toolkit.
 #   make run    build what is needed and run it
 #   make test   vet, all tests, and a short run of every fuzz target
-#   make build  the web app (web/app.wasm, with .br and .gz) and the native
-#               command line (bin/nasss)
+#   make build  the web app (web/app.wasm and its PDF renderer web/pdf.wasm,
+#               each with .br and .gz) and the native command line (bin/nasss)
 
 SHELL    := /bin/bash
 GO       ?= go
@@ -12,6 +12,7 @@ GO       ?= go
 FUZZTIME ?= 300000x
 BIN      := bin/nasss
 WASM     := web/app.wasm
+PDFWASM  := web/pdf.wasm
 ADDR     ?= 127.0.0.1:8000
 # What the wasm is built from: make rebuilds it only when one of these changes.
 WASM_SRC := $(shell find app cmd questionnaire scoring -name '*.go' -not -name '*_test.go') \
@@ -23,7 +24,7 @@ AXE      := app/e2e/node_modules/axe-core/axe.min.js
 
 all: build
 
-build: $(BIN) $(WASM).br
+build: $(BIN) $(WASM).br $(PDFWASM).br
 
 # Go's build cache makes this cheap when nothing changed.
 $(BIN): FORCE
@@ -32,8 +33,11 @@ $(BIN): FORCE
 $(WASM): $(WASM_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./cmd/nasss
 
-$(WASM).br: $(WASM) | $(BIN)
-	$(BIN) precompress $(WASM)
+$(PDFWASM): $(WASM_SRC)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(PDFWASM) ./cmd/nasss-pdf
+
+%.wasm.br: %.wasm | $(BIN)
+	$(BIN) precompress $<
 
 run: build
 	$(BIN) serve --addr $(ADDR)
@@ -72,6 +76,6 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(WASM) $(WASM).br $(WASM).gz testoutput
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz $(PDFWASM) $(PDFWASM).br $(PDFWASM).gz testoutput
 
 FORCE:

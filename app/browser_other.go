@@ -25,7 +25,7 @@ func reloadPage() {}
 
 func checkedValue(name string) (string, bool) { return "", false }
 
-func fetchBytes(url string, done func([]byte, error)) { done(nil, errNoBrowser) }
+func renderPDF(file []byte, date string, done func([]byte, error)) { done(nil, errNoBrowser) }
 
 func canShareFiles() bool { return false }
 

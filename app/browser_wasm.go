@@ -3,6 +3,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"syscall/js"
@@ -258,42 +259,6 @@ func keepLinksInApp() {
 // reloadPage loads the new version after an update.
 func reloadPage() { jsCall(func() { js.Global().Get("location").Call("reload") }) }
 
-// fetchBytes fetches a file of this origin (the service worker answers
-// offline) and calls done once with its bytes.
-func fetchBytes(url string, done func([]byte, error)) {
-	var ok, fail js.Func
-	release := func() { ok.Release(); fail.Release() }
-	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		release()
-		done(nil, fmt.Errorf("could not fetch %s: %s", url, args[0].Call("toString").String()))
-		return nil
-	})
-	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		res := args[0]
-		if !res.Get("ok").Bool() {
-			release()
-			done(nil, fmt.Errorf("could not fetch %s: HTTP %d", url, res.Get("status").Int()))
-			return nil
-		}
-		var got js.Func
-		got = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			got.Release()
-			release()
-			buf := js.Global().Get("Uint8Array").New(args[0])
-			data := make([]byte, buf.Get("length").Int())
-			js.CopyBytesToGo(data, buf)
-			done(data, nil)
-			return nil
-		})
-		res.Call("arrayBuffer").Call("then", got, fail)
-		return nil
-	})
-	if err := jsCall(func() { js.Global().Call("fetch", url).Call("then", ok, fail) }); err != nil {
-		release()
-		done(nil, err)
-	}
-}
-
 // canShareFiles reports whether the Web Share API can share a PDF here,
 // as in installed apps on phones, where downloads may go nowhere.
 func canShareFiles() (ok bool) {
@@ -322,3 +287,75 @@ func shareFile(name, mime string, data []byte) error {
 
 // recordTiming leaves a measurement where the benchmarks can read it.
 func recordTiming(name string, ms float64) { js.Global().Set(name, ms) }
+
+// The PDF worker is started on the first report and kept; requests wait in
+// pdfCalls until it answers. Go in the browser runs on one thread and
+// nothing here blocks while it touches the map, so it needs no lock.
+var (
+	pdfWorker js.Value
+	pdfCalls  = map[int]func([]byte, error){}
+	pdfNextID int
+)
+
+// renderPDF asks the PDF worker to make the action plan for an exported
+// assessment file, and calls done once with the PDF or the reason it
+// could not be made.
+func renderPDF(file []byte, date string, done func([]byte, error)) {
+	err := jsCall(func() {
+		if !pdfWorker.Truthy() {
+			startPDFWorker()
+		}
+		pdfNextID++
+		id := pdfNextID
+		pdfCalls[id] = done
+		arr := js.Global().Get("Uint8Array").New(len(file))
+		js.CopyBytesToJS(arr, file)
+		fonts := []any{fontRegularURL, fontBoldURL}
+		pdfWorker.Call("postMessage", map[string]any{"id": id, "wasm": pdfWasmURL, "fonts": fonts, "file": arr, "date": date})
+	})
+	if err != nil {
+		done(nil, fmt.Errorf("the PDF maker could not start: %w", err))
+	}
+}
+
+func startPDFWorker() {
+	w := js.Global().Get("Worker").New(pdfWorkerURL)
+	w.Call("addEventListener", "message", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := args[0].Get("data")
+		id := msg.Get("id").Int()
+		done := pdfCalls[id]
+		delete(pdfCalls, id)
+		if done == nil {
+			return nil
+		}
+		if e := msg.Get("error"); e.Truthy() {
+			done(nil, errors.New(e.String()))
+			return nil
+		}
+		buf := msg.Get("pdf")
+		data := make([]byte, buf.Get("length").Int())
+		js.CopyBytesToGo(data, buf)
+		done(data, nil)
+		return nil
+	}))
+	// The worker's script failed to load or crashed: fail what waits and
+	// start afresh next time.
+	w.Call("addEventListener", "error", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		args[0].Call("preventDefault")
+		reason := "the PDF maker failed to load"
+		if m := args[0].Get("message"); m.Truthy() {
+			reason += ": " + m.String()
+		}
+		w.Call("terminate")
+		if pdfWorker.Equal(w) {
+			pdfWorker = js.Undefined()
+		}
+		calls := pdfCalls
+		pdfCalls = map[int]func([]byte, error){}
+		for _, done := range calls {
+			done(nil, errors.New(reason))
+		}
+		return nil
+	}))
+	pdfWorker = w
+}

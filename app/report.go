@@ -1,56 +1,26 @@
 package app
 
 import (
-	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/nasss-toolkit/nasss/app/pdf"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
 
-// Font files for the PDF, the same the command line embeds. The service
-// worker caches them, so reports work offline.
+// What making a PDF needs: the renderer, which runs in a Web Worker so
+// that the app's own binary stays small, and the fonts, the same files the
+// command line embeds. The service worker caches all of them, so reports
+// work offline.
 const (
+	pdfWorkerURL   = "/web/pdf-worker.js"
+	pdfWasmURL     = "/web/pdf.wasm"
 	fontRegularURL = "/web/fonts/DejaVuSans.ttf"
 	fontBoldURL    = "/web/fonts/DejaVuSans-Bold.ttf"
 )
 
-// FontURLs lists the report fonts, for the service worker to cache.
-var FontURLs = []string{fontRegularURL, fontBoldURL}
-
-// fonts are fetched on the first report and kept for the session.
-var (
-	fontsMu sync.Mutex
-	fonts   *pdf.Fonts
-)
-
-// loadFonts calls done with the report fonts, fetching them once.
-func loadFonts(done func(pdf.Fonts, error)) {
-	fontsMu.Lock()
-	f := fonts
-	fontsMu.Unlock()
-	if f != nil {
-		done(*f, nil)
-		return
-	}
-	fetchBytes(fontRegularURL, func(regular []byte, err error) {
-		if err != nil {
-			done(pdf.Fonts{}, err)
-			return
-		}
-		fetchBytes(fontBoldURL, func(bold []byte, err error) {
-			if err != nil {
-				done(pdf.Fonts{}, err)
-				return
-			}
-			fontsMu.Lock()
-			fonts = &pdf.Fonts{Regular: regular, Bold: bold}
-			fontsMu.Unlock()
-			done(*fonts, nil)
-		})
-	})
-}
+// ReportFiles lists the files reports need, for the service worker to
+// cache.
+var ReportFiles = []string{pdfWorkerURL, pdfWasmURL, fontRegularURL, fontBoldURL}
 
 // today is the report's date: the day only, in UTC, so that the command
 // line given the same date makes the same bytes.
@@ -83,19 +53,20 @@ func (p *page) reportButtons() app.UI {
 // makeReport renders the PDF in the browser and hands it over.
 func (p *page) makeReport(ctx app.Context, share bool) {
 	a := p.a
+	file, err := q.Encode(a)
+	if err != nil {
+		p.reportErr, p.reportMsg = err.Error(), ""
+		return
+	}
 	p.reportErr, p.reportMsg = "", "Making the PDF…"
-	loadFonts(func(f pdf.Fonts, err error) {
+	day := today()
+	start := time.Now()
+	renderPDF(file, day.Format(time.DateOnly), func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.reportErr, p.reportMsg = err.Error(), ""
-				return
-			}
-			day := today()
-			start := time.Now()
-			data, err := pdf.Render(q.LookupBank(a.Bank), a, f, pdf.Options{Date: day})
+			// What a person waits for: the round trip to the renderer.
 			recordTiming("nasssPDFms", float64(time.Since(start).Microseconds())/1000)
 			if err == nil {
-				name := pdf.FileName(a, day)
+				name := q.ReportFileName(a, day)
 				if share {
 					err = shareFile(name, "application/pdf", data)
 				} else {

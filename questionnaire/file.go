@@ -163,3 +163,9 @@ func Slug(name string) string {
 func FileName(a *Assessment, day time.Time) string {
 	return Slug(a.Project.Name) + "-" + day.Format(time.DateOnly) + FileExtension
 }
+
+// ReportFileName is what an assessment's PDF action plan is called:
+// <project>-action-plan-<YYYY-MM-DD>.pdf.
+func ReportFileName(a *Assessment, day time.Time) string {
+	return Slug(a.Project.Name) + "-action-plan-" + day.Format(time.DateOnly) + ".pdf"
+}

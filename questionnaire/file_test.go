@@ -324,6 +324,10 @@ func TestFileName(t *testing.T) {
 		if got := q.FileName(a, day); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", name, got, want)
 		}
+		report := strings.TrimSuffix(want, "2026-11-23.nasss.json") + "action-plan-2026-11-23.pdf"
+		if got := q.ReportFileName(a, day); got != report {
+			t.Errorf("ReportFileName(%q) = %q, want %q", name, got, report)
+		}
 	}
 }
 

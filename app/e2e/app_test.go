@@ -52,8 +52,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// buildApp builds the command line and the wasm. The wasm replaces
-// web/app.wasm only when it changed, so the pre-compressed copies (slow to
+// buildApp builds the command line and the two wasm files. Each replaces
+// its copy in web/ only when it changed, so the pre-compressed copies (slow to
 // make) are reused across runs.
 func buildApp(root, tmp string) error {
 	run := func(env []string, args ...string) error {
@@ -68,19 +68,29 @@ func buildApp(root, tmp string) error {
 	if err := run(nil, "build", "-o", cli, "./cmd/nasss"); err != nil {
 		return err
 	}
-	fresh := filepath.Join(tmp, "app.wasm")
-	if err := run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", fresh, "./cmd/nasss"); err != nil {
+	for name, pkg := range map[string]string{server.WasmName: "./cmd/nasss", server.PDFWasmName: "./cmd/nasss-pdf"} {
+		fresh := filepath.Join(tmp, name)
+		if err := run([]string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", fresh, pkg); err != nil {
+			return err
+		}
+		if err := replaceIfChanged(fresh, filepath.Join(root, "web", name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceIfChanged puts a fresh build in place of dst only if it differs,
+// and in one step, so a server starting meanwhile never reads half a file.
+func replaceIfChanged(fresh, dst string) error {
+	data, err := os.ReadFile(fresh)
+	if err != nil {
 		return err
 	}
-	newWasm, _ := os.ReadFile(fresh)
-	old, _ := os.ReadFile(filepath.Join(root, "web", server.WasmName))
-	if bytes.Equal(newWasm, old) {
+	if old, _ := os.ReadFile(dst); bytes.Equal(data, old) {
 		return nil
 	}
-	// Replace it in one step, so a server starting meanwhile never reads
-	// half a file.
-	dst := filepath.Join(root, "web", server.WasmName)
-	if err := os.WriteFile(dst+".tmp", newWasm, 0o644); err != nil {
+	if err := os.WriteFile(dst+".tmp", data, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(dst+".tmp", dst)
@@ -167,11 +177,22 @@ type answer struct {
 func (b *browser) answerItem(id string, a answer) {
 	b.t.Helper()
 	base := "#item-" + id
-	b.run(chromedp.Click(base+"-"+string(a.level), chromedp.ByQuery))
+	radio := base + "-" + string(a.level)
+	checked := waitForWithin(fmt.Sprintf(`document.querySelector(%q).checked`, radio), 3*time.Second)
+	// chromedp clicks at coordinates it measured a moment before; when the
+	// page scrolls in between, as it does when focus moves to the heading
+	// of a page just drawn, the click lands elsewhere. A person would click
+	// again, and so does the test; a radio that never checks still fails.
+	b.run(chromedp.Click(radio, chromedp.ByQuery))
+	for try := 0; b.runErr(checked) != nil; try++ {
+		if try == 2 {
+			b.t.Fatalf("%s did not become checked after three clicks", radio)
+		}
+		b.run(chromedp.Click(radio, chromedp.ByQuery))
+	}
 	if a.note != "" {
 		b.run(chromedp.Focus(base+"-note", chromedp.ByQuery), insertText(a.note))
 	}
-	b.run(waitFor(fmt.Sprintf(`document.querySelector(%q).checked`, base+"-"+string(a.level))))
 }
 
 // answerByKeyboard rates an item with the keyboard alone: Tab into the
@@ -1194,4 +1215,45 @@ func TestNoNativeNavigation(t *testing.T) {
 		t.Error("following an app link is not prevented at once")
 	}
 	b.waitHeading("Start a new assessment") // go-app still navigates
+}
+
+// TestPDFMakerFailure: when the PDF renderer cannot be fetched, the person
+// is told plainly and loses nothing, and the next try, once it can be
+// fetched again, makes the PDF.
+func TestPDFMakerFailure(t *testing.T) {
+	var broken atomic.Bool
+	broken.Store(true)
+	srv := startServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if broken.Load() && r.URL.Path == "/web/"+server.PDFWasmName {
+			http.NotFound(w, r)
+			return
+		}
+		site.ServeHTTP(w, r)
+	}))
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.open(srv.URL + "/results?a=example-1")
+	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery), waitFor(`!!document.querySelector(".report-buttons .alert-error")`))
+	if got := b.text(".report-buttons .alert-error h2"); got != "The PDF could not be made" {
+		t.Errorf("the alert says %q", got)
+	}
+	if hint := b.text(".report-buttons .alert-error .hint"); !strings.Contains(hint, "could not be loaded (HTTP 404)") {
+		t.Errorf("the alert gives the reason %q", hint)
+	}
+	b.screenshot("pdf-failed")
+	b.checkClean("results after a failed PDF")
+	if got := b.text("#assessments, main h1"); got == "" {
+		t.Error("the page went blank")
+	}
+
+	broken.Store(false)
+	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "Action plan") {
+		t.Errorf("the second try made no proper PDF: %.200s", text)
+	}
+	if b.text(".report-buttons .alert-error") != "" {
+		t.Error("the error stayed after the PDF was made")
+	}
 }

@@ -28,11 +28,6 @@ type Options struct {
 	Uncompressed bool
 }
 
-// FileName is what a report is called: <project>-action-plan-<date>.pdf.
-func FileName(a *q.Assessment, date time.Time) string {
-	return q.Slug(a.Project.Name) + "-action-plan-" + date.Format(time.DateOnly) + ".pdf"
-}
-
 // Page geometry in millimetres (A4).
 const (
 	pageW, pageH = 210.0, 297.0

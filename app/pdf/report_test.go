@@ -224,13 +224,6 @@ func TestFailuresAreErrors(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	a := &q.Assessment{Project: q.Project{Name: "Video clinics: phase 2"}}
-	if got := FileName(a, day); got != "video-clinics-phase-2-action-plan-2026-11-23.pdf" {
-		t.Errorf("FileName = %q", got)
-	}
-}
-
 // BenchmarkRender renders the example full assessment with three people.
 func BenchmarkRender(b *testing.B) {
 	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})

@@ -30,8 +30,12 @@ import (
 //go:embed worker.js
 var workerJS string
 
-// WasmName is the app binary inside the web folder.
-const WasmName = "app.wasm"
+// The two WebAssembly binaries in the web folder: the app, and the PDF
+// renderer its worker loads on the first report.
+const (
+	WasmName    = "app.wasm"
+	PDFWasmName = "pdf.wasm"
+)
 
 // ContentSecurityPolicy allows nothing but this origin, plus compiling the
 // WebAssembly. Inline scripts and styles are not needed, so not allowed.
@@ -58,20 +62,27 @@ type packedFile struct {
 	body        map[string][]byte // by Content-Encoding: "", "br", "gzip"
 }
 
-// packed lists what is served pre-compressed, with its content type.
-var packedTypes = map[string]string{WasmName: "application/wasm", ".ttf": "font/ttf"}
+// packedTypes lists what is served pre-compressed, by extension, with its
+// content type.
+var packedTypes = map[string]string{".wasm": "application/wasm", ".ttf": "font/ttf"}
 
-// New loads the web folder (which must hold app.wasm; see `make build`)
-// and configures the app. Missing or stale .br and .gz files beside the
-// wasm and the fonts are made again, once.
+// New loads the web folder (which must hold app.wasm and pdf.wasm; see
+// `make build`) and configures the app. Missing or stale .br and .gz files
+// beside the wasm files and the fonts are made again, once.
 func New(webDir string) (*Site, error) {
-	wasmPath := filepath.Join(webDir, WasmName)
-	if _, err := os.Stat(wasmPath); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", wasmPath)
+	wasm := []string{filepath.Join(webDir, WasmName), filepath.Join(webDir, PDFWasmName)}
+	for _, path := range wasm {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", path)
+		}
+	}
+	version, err := versionOf(webDir)
+	if err != nil {
+		return nil, err
 	}
 	s := &Site{webDir: webDir, packed: map[string]*packedFile{}}
 	fonts, _ := filepath.Glob(filepath.Join(webDir, "fonts", "*.ttf"))
-	for _, path := range append([]string{wasmPath}, fonts...) {
+	for _, path := range append(wasm, fonts...) {
 		f, err := loadPacked(path)
 		if err != nil {
 			return nil, err
@@ -97,11 +108,11 @@ func New(webDir string) (*Site, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/app.css"},
-		CacheableResources: append([]string{"/web/icon.svg"}, nasss.FontURLs...),
+		CacheableResources: append([]string{"/web/icon.svg"}, nasss.ReportFiles...),
 		Resources:          app.LocalDir(""),
-		// The wasm's hash names the version: a new build is a new version,
+		// The files' hash names the version: a new build is a new version,
 		// and an unchanged one never looks like an update.
-		Version:               s.packed["/web/"+WasmName].hash,
+		Version:               version,
 		WasmContentLength:     strconv.Itoa(len(raw)),
 		ServiceWorkerTemplate: workerJS,
 	}
@@ -111,10 +122,44 @@ func New(webDir string) (*Site, error) {
 // Version is the app version the service worker caches under.
 func (s *Site) Version() string { return s.Handler.Version }
 
-// WasmSizes reports the binary's size raw, gzip and brotli, in bytes.
-func (s *Site) WasmSizes() (raw, gz, br int) {
-	b := s.packed["/web/"+WasmName].body
+// Sizes reports a pre-compressed file's size raw, gzip and brotli, in
+// bytes; name is its path in the web folder, such as WasmName.
+func (s *Site) Sizes(name string) (raw, gz, br int) {
+	b := s.packed["/web/"+name].body
 	return len(b[""]), len(b["gzip"]), len(b["br"])
+}
+
+// versionOf hashes every file the site serves from the web folder, by name
+// and content, so that any change (not only to the app's binary) reaches
+// people as an update. Compressed copies only repeat their originals.
+func versionOf(webDir string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(webDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !served(path) {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(webDir, path)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)[:8]), err
+}
+
+// served reports whether a file of the web folder is one browsers get as
+// it is: not a compressed copy, a half-written file, or the Go file that
+// embeds the fonts for the command line.
+func served(path string) bool {
+	for _, ext := range []string{".br", ".gz", ".tmp", ".go"} {
+		if strings.HasSuffix(path, ext) {
+			return false
+		}
+	}
+	return true
 }
 
 // loadPacked reads a file and its .br and .gz copies, making them if they
@@ -142,10 +187,7 @@ func loadPacked(path string) (*packedFile, error) {
 		}
 	}
 	sum := sha256.Sum256(raw)
-	typ := packedTypes[filepath.Base(path)]
-	if typ == "" {
-		typ = packedTypes[filepath.Ext(path)]
-	}
+	typ := packedTypes[filepath.Ext(path)]
 	f := &packedFile{contentType: typ, modTime: st.ModTime(), hash: hex.EncodeToString(sum[:8]), body: map[string][]byte{"": raw}}
 	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
 		if f.body[enc], err = os.ReadFile(path + ext); err != nil {

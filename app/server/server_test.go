@@ -5,8 +5,6 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -26,7 +24,8 @@ func testSite(t *testing.T) (*Site, []byte) {
 	os.MkdirAll(filepath.Join(dir, "fonts"), 0o755)
 	wasm := bytes.Repeat([]byte("\x00asm not really, but compressible "), 4000)
 	for name, data := range map[string][]byte{
-		WasmName: wasm, "app.css": []byte("body{}"), "icon.svg": []byte("<svg/>"),
+		WasmName: wasm, PDFWasmName: []byte("\x00asm the PDF renderer"), "pdf-worker.js": []byte("// worker"),
+		"app.css": []byte("body{}"), "icon.svg": []byte("<svg/>"), "web.go": []byte("package web"),
 		"icon-192.png": {1}, "icon-512.png": {2}, "fonts/DejaVuSans.ttf": bytes.Repeat([]byte("font "), 999),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -81,7 +80,11 @@ func TestWasmEncodings(t *testing.T) {
 	if res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Content-Type") != "font/ttf" {
 		t.Errorf("the font is not served pre-compressed: %v", res.Header)
 	}
-	raw, gz, br := s.WasmSizes()
+	res = get(t, s, "/web/"+PDFWasmName, "Accept-Encoding", "br")
+	if res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("the PDF renderer is not served pre-compressed: %v", res.Header)
+	}
+	raw, gz, br := s.Sizes(WasmName)
 	if raw != len(wasm) || gz >= raw || br >= gz {
 		t.Errorf("sizes raw %d gzip %d brotli %d", raw, gz, br)
 	}
@@ -89,9 +92,8 @@ func TestWasmEncodings(t *testing.T) {
 
 func TestVersionAndLoadingPercentage(t *testing.T) {
 	s, wasm := testSite(t)
-	sum := sha256.Sum256(wasm)
-	if s.Version() != hex.EncodeToString(sum[:8]) {
-		t.Errorf("version %q is not the wasm's hash", s.Version())
+	if len(s.Version()) != 16 {
+		t.Errorf("version %q is not a hash", s.Version())
 	}
 	body, _ := io.ReadAll(get(t, s, "/app.js").Body)
 	// go-app's loader divides the bytes received by this: the raw size,
@@ -100,7 +102,7 @@ func TestVersionAndLoadingPercentage(t *testing.T) {
 		t.Error("app.js does not carry the raw wasm size for the loading percentage")
 	}
 	worker, _ := io.ReadAll(get(t, s, "/app-worker.js").Body)
-	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
+	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/pdf.wasm"`, `"/web/pdf-worker.js"`, `"/web/fonts/DejaVuSans.ttf"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
 		if !bytes.Contains(worker, []byte(want)) {
 			t.Errorf("the service worker lacks %s", want)
 		}
@@ -173,7 +175,8 @@ func TestStaticBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"index.html", "about.html", "about/index.html", "domain/index.html", "results/index.html",
-		"app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.css", "web/icon.svg"} {
+		"app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.css", "web/icon.svg",
+		"web/pdf.wasm", "web/pdf-worker.js"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}
@@ -183,6 +186,41 @@ func TestStaticBuild(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "web", WasmName+".br")); err == nil {
 		t.Error("pre-compressed copies went into the static site, where hosts would send them as they are")
+	}
+	if _, err := os.Stat(filepath.Join(out, "web", "web.go")); err == nil {
+		t.Error("the command line's Go file went into the static site")
+	}
+}
+
+// TestVersionFollowsEveryFile: a change to any file people get, not only
+// the app's binary, must reach them as an update; a compressed copy or
+// the command line's Go file changes nothing they get.
+func TestVersionFollowsEveryFile(t *testing.T) {
+	s, _ := testSite(t)
+	version := func() string {
+		t.Helper()
+		s2, err := New(s.webDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s2.Version()
+	}
+	before := version()
+	if again := version(); again != before {
+		t.Fatalf("the same files gave versions %s and %s", before, again)
+	}
+	os.WriteFile(filepath.Join(s.webDir, "web.go"), []byte("package web // changed"), 0o644)
+	if got := version(); got != before {
+		t.Error("the command line's Go file changed the version")
+	}
+	for _, name := range []string{PDFWasmName, "pdf-worker.js", "app.css", "fonts/DejaVuSans.ttf"} {
+		path := filepath.Join(s.webDir, name)
+		data, _ := os.ReadFile(path)
+		os.WriteFile(path, append(data, ' '), 0o644)
+		if got := version(); got == before {
+			t.Errorf("changing %s left the version at %s", name, got)
+		}
+		os.WriteFile(path, data, 0o644)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	nasss "github.com/nasss-toolkit/nasss/app"
@@ -44,7 +43,7 @@ func (s *Site) Build(out string) error {
 		// Plain hosts would send pre-compressed copies as they are, so
 		// only the raw files go; the host compresses on the fly, if at all.
 		// The folder's Go file only embeds the fonts for the command line.
-		if strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".tmp") || strings.HasSuffix(path, ".go") {
+		if !served(path) {
 			return nil
 		}
 		rel, _ := filepath.Rel(s.webDir, path)

@@ -53,7 +53,7 @@ func runReport(e *env, args []string) error {
 	}
 	name := *out
 	if name == "" {
-		name = pdf.FileName(a, day)
+		name = q.ReportFileName(a, day)
 	}
 	if name == "-" {
 		_, err = e.stdout.Write(data)

@@ -251,3 +251,32 @@ func TestWorkshopCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestWasmDependencies keeps each browser binary to its job: the app's
+// holds no PDF code and no server code (every byte of it is paid on every
+// start), and the PDF renderer's holds no UI framework.
+func TestWasmDependencies(t *testing.T) {
+	tests := []struct {
+		pkg    string
+		refuse []string
+	}{
+		{".", []string{"github.com/jung-kurt/gofpdf", "github.com/nasss-toolkit/nasss/app/pdf", "github.com/nasss-toolkit/nasss/app/server", "github.com/andybalholm/brotli"}},
+		{"../nasss-pdf", []string{"github.com/maxence-charriere/go-app/v10/pkg/app", "github.com/nasss-toolkit/nasss/app"}},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command("go", "list", "-deps", tt.pkg)
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", tt.pkg, err)
+		}
+		deps := strings.Fields(string(out))
+		for _, bad := range tt.refuse {
+			for _, d := range deps {
+				if d == bad {
+					t.Errorf("the browser build of %s links %s", tt.pkg, bad)
+				}
+			}
+		}
+	}
+}
