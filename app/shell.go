@@ -28,10 +28,13 @@ const (
 	PathReceive  = "/receive"
 	PathTally    = "/tally"
 	PathAbout    = "/about"
+	// PathNotFound is the page the server sends, with status 404, for any
+	// other address; in the browser such addresses show it too.
+	PathNotFound = "/not-found"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout, PathNotFound}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -50,12 +53,19 @@ func Register() {
 		PathReceive:  func() app.Composer { return &receivePage{} },
 		PathTally:    func() app.Composer { return &tallyPage{} },
 		PathAbout:    func() app.Composer { return &aboutPage{} },
+		PathNotFound: func() app.Composer { return &notFoundPage{} },
 	}
 	for path, f := range pages {
 		app.Route(path, f)
 		if path != PathHome {
 			app.Route(path+"/", f)
 		}
+	}
+	// In the browser any other address shows our not-found page, where
+	// go-app would draw its own bare one; exact routes are matched first.
+	// The server answers such addresses with that page and status 404.
+	if app.IsClient {
+		app.RouteWithRegexp("^/", pages[PathNotFound])
 	}
 }
 

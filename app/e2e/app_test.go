@@ -1257,3 +1257,19 @@ func TestPDFMakerFailure(t *testing.T) {
 		t.Error("the error stayed after the PDF was made")
 	}
 }
+
+// TestNotFoundPage: a mistyped address shows the app's own page, from the
+// server and from within the app, with a way back.
+func TestNotFoundPage(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{Width: 375, Height: 800})
+	b.open(srv.URL + "/no-such-page")
+	b.waitHeading("Page not found")
+	b.screenshot("not-found")
+	b.checkClean("page not found")
+	b.run(chromedp.Click("#go-home", chromedp.ByQuery))
+	b.waitHeading("Assess the complexity")
+	// Within the app, as a link someone edited by hand would do.
+	b.run(chromedp.Evaluate(`history.pushState({}, "", "/results/old"); goappNav("/results/old")`, nil))
+	b.waitHeading("Page not found")
+}

@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -216,9 +217,71 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// worker, not the HTTP cache, is what keeps them offline.
 		h.Set("Cache-Control", "no-cache")
 		http.StripPrefix("/web/", http.FileServer(http.Dir(s.webDir))).ServeHTTP(w, r)
+	case isNavigation(r):
+		// go-app answers an address it has no page for with a bare
+		// "404 page not found"; people get the app's own page instead.
+		c := &notFoundCatcher{ResponseWriter: w}
+		s.Handler.ServeHTTP(c, r)
+		if c.caught {
+			h.Del("Content-Type")
+			h.Del("Content-Length")
+			page := r.Clone(r.Context())
+			page.URL.Path = nasss.PathNotFound
+			s.Handler.ServeHTTP(&statusWriter{ResponseWriter: w, code: http.StatusNotFound}, page)
+		}
 	default:
 		s.Handler.ServeHTTP(w, r)
 	}
+}
+
+// isNavigation reports whether a request is for a page rather than a file:
+// a GET of a path whose last part has no extension.
+func isNavigation(r *http.Request) bool {
+	return r.Method == http.MethodGet && !strings.Contains(path.Base(r.URL.Path), ".")
+}
+
+// notFoundCatcher passes a response through unless it is a 404, which it
+// swallows and records.
+type notFoundCatcher struct {
+	http.ResponseWriter
+	caught bool
+}
+
+func (c *notFoundCatcher) WriteHeader(code int) {
+	if code == http.StatusNotFound {
+		c.caught = true
+		return
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *notFoundCatcher) Write(b []byte) (int, error) {
+	if c.caught {
+		return len(b), nil
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// statusWriter sends a response with its own status code in place of 200.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	if !s.wrote {
+		s.wrote = true
+		if code == http.StatusOK {
+			code = s.code
+		}
+		s.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	s.WriteHeader(http.StatusOK)
+	return s.ResponseWriter.Write(b)
 }
 
 // serve sends the smallest encoding the browser accepts.

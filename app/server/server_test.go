@@ -176,7 +176,7 @@ func TestStaticBuild(t *testing.T) {
 	}
 	for _, f := range []string{"index.html", "about.html", "about/index.html", "domain/index.html", "results/index.html",
 		"app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.css", "web/icon.svg",
-		"web/pdf.wasm", "web/pdf-worker.js"} {
+		"web/pdf.wasm", "web/pdf-worker.js", "404.html"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}
@@ -221,6 +221,32 @@ func TestVersionFollowsEveryFile(t *testing.T) {
 			t.Errorf("changing %s left the version at %s", name, got)
 		}
 		os.WriteFile(path, data, 0o644)
+	}
+}
+
+// TestNotFound: an address with no page gets the app's own page, with
+// status 404, not a bare message; a missing file stays a plain 404.
+func TestNotFound(t *testing.T) {
+	s, _ := testSite(t)
+	for _, path := range []string{"/no-such-page", "/results/extra/parts", "/about-us"} {
+		res := get(t, s, path)
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusNotFound || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") ||
+			!bytes.Contains(body, []byte("Page not found")) || !bytes.Contains(body, []byte(`src="/app.js"`)) {
+			t.Errorf("%s: %d %s\n%.300s", path, res.StatusCode, res.Header.Get("Content-Type"), body)
+		}
+		if res.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: the not-found page lacks the security headers", path)
+		}
+	}
+	for _, path := range []string{"/", "/about", "/about/", "/domain"} {
+		if res := get(t, s, path); res.StatusCode != http.StatusOK {
+			t.Errorf("%s: %d", path, res.StatusCode)
+		}
+	}
+	res := get(t, s, "/web/missing.png")
+	if body, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusNotFound || bytes.Contains(body, []byte("Page not found")) {
+		t.Errorf("a missing file: %d %.100s", res.StatusCode, body)
 	}
 }
 

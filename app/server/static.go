@@ -22,6 +22,14 @@ func (s *Site) Build(out string) error {
 	if err := app.GenerateStaticWebsite(out, s.Handler, nasss.Pages...); err != nil {
 		return fmt.Errorf("writing pages: %w", err)
 	}
+	// Most static hosts send 404.html for an address they do not have.
+	notFound, err := os.ReadFile(filepath.Join(out, nasss.PathNotFound+".html"))
+	if err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(out, "404.html"), notFound); err != nil {
+		return err
+	}
 	// Pages are written as about.html; hosts that map /about to a folder
 	// find about/index.html instead.
 	for _, p := range nasss.Pages {
