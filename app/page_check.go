@@ -23,14 +23,7 @@ func (p *checkPage) Render() app.UI {
 	}
 	b := q.LookupBank(p.a.Bank)
 	pr := scoring.Score(b, p.a)
-	var open []scoring.ItemRef
-	for _, d := range pr.Domains {
-		for _, it := range d.Items {
-			if !it.Rating.Level.Answered() {
-				open = append(open, scoring.ItemRef{ID: it.ID, Title: it.Title, Domain: d.ID})
-			}
-		}
-	}
+	open := pr.Unanswered()
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathDomain, p.a.ID, "d", "7")).Text("Back"),
 		p.saveStatus(),

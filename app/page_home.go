@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -88,7 +89,7 @@ func (p *homePage) card(a *q.Assessment) app.UI {
 	}
 	next, nextText := link(PathResults, a.ID), "View results"
 	if !pr.Complete() {
-		next, nextText = link(PathDomain, a.ID, "d", firstOpenDomain(&pr)), "Continue"
+		next, nextText = link(PathDomain, a.ID, "d", strconv.Itoa(pr.FirstOpenDomain())), "Continue"
 	}
 	name := projectName(a)
 	return app.Li().Class("card").DataSet("id", a.ID).Body(
@@ -152,17 +153,6 @@ func (p *homePage) damagedCard(e Entry) app.UI {
 				}, app.EventScope(e.ID))),
 		),
 	)
-}
-
-// firstOpenDomain is where "Continue" goes: the first domain with a
-// question left to answer.
-func firstOpenDomain(pr *scoring.Profile) string {
-	for i, d := range pr.Domains {
-		if d.Answered < d.Applicable {
-			return fmt.Sprint(i + 1)
-		}
-	}
-	return "1"
 }
 
 func (p *homePage) onImport(ctx app.Context, e app.Event) {
@@ -284,12 +274,8 @@ func radio(name, id, value, label, hint string, checked bool, set func(string)) 
 // progressText says how far an assessment has got, counting questions
 // marked not applicable as dealt with, so the total is the real number.
 func progressText(pr *scoring.Profile) string {
-	total, na := 0, 0
-	for _, d := range pr.Domains {
-		total += len(d.Items)
-		na += d.Counts.NotApplicable
-	}
-	text := fmt.Sprintf("%d of %d questions answered", pr.Answered+na, total)
+	na := pr.NotApplicable()
+	text := fmt.Sprintf("%d of %d questions answered", pr.Answered+na, pr.Applicable+na)
 	if na > 0 {
 		text += fmt.Sprintf(" (%d not applicable)", na)
 	}

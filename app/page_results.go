@@ -192,21 +192,11 @@ var priorityGroups = []struct {
 // disagreements shows, when several people rated, where they differ, with
 // the spread of ratings and whether the group has agreed yet.
 func (p *resultsPage) disagreements(b *q.Bank, pr *scoring.Profile) app.UI {
-	var flagged []scoring.Spread
-	several := false
-	for _, d := range pr.Domains {
-		for _, it := range d.Items {
-			if it.Spread != nil {
-				several = true
-				if it.Spread.NeedsDiscussion {
-					flagged = append(flagged, *it.Spread)
-				}
-			}
-		}
-	}
-	if !several {
+	spreads := pr.Spreads()
+	if spreads == nil {
 		return nil
 	}
+	flagged := scoring.NeedingDiscussion(spreads)
 	return app.Section().ID("disagreements").Body(
 		app.H2().Textf("Where people differ (%d)", len(flagged)),
 		app.If(len(flagged) == 0, func() app.UI { return app.P().Text("The people who rated broadly agree on every question.") }),

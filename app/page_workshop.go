@@ -34,7 +34,8 @@ func (p *workshopPage) Render() app.UI {
 		return p.notFound()
 	}
 	b := q.LookupBank(p.a.Bank)
-	total := len(b.Items(p.a.Mode))
+	items := b.Items(p.a.Mode)
+	total := len(items)
 	return p.shell(
 		app.A().Class("back-link").Href(PathHome).Text("Your assessments"),
 		p.saveStatus(),
@@ -45,12 +46,7 @@ func (p *workshopPage) Render() app.UI {
 		app.Ul().Class("cards").ID("respondents").Body(
 			app.Range(p.a.Respondents).Slice(func(i int) app.UI {
 				r := p.a.Respondents[i]
-				answered := 0
-				for _, it := range b.Items(p.a.Mode) {
-					if r.Answers[it.ID].Level.Answered() {
-						answered++
-					}
-				}
+				answered := r.AnsweredOf(items)
 				return app.Li().Class("card").DataSet("respondent", r.ID).Body(
 					app.H3().Class("card-title").Body(userText(r.Label(i))),
 					app.P().Class("card-meta").Textf("%d of %d questions answered", answered, total),
@@ -165,12 +161,7 @@ func (p *discussPage) Render() app.UI {
 	b := q.LookupBank(p.a.Bank)
 	spreads := scoring.Aggregate(b, p.a)
 	scoring.SortByDisagreement(spreads)
-	flagged := 0
-	for _, s := range spreads {
-		if s.NeedsDiscussion {
-			flagged++
-		}
-	}
+	flagged := len(scoring.NeedingDiscussion(spreads))
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),

@@ -49,6 +49,17 @@ type Respondent struct {
 	Answers map[string]Answer `json:"answers"`
 }
 
+// AnsweredOf counts the given items this person has answered.
+func (r Respondent) AnsweredOf(items []*Item) int {
+	n := 0
+	for _, it := range items {
+		if r.Answers[it.ID].Level.Answered() {
+			n++
+		}
+	}
+	return n
+}
+
 // Label is how a respondent is shown: name, role, or "Respondent N".
 func (r Respondent) Label(i int) string {
 	switch {

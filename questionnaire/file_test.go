@@ -348,3 +348,15 @@ func TestActions(t *testing.T) {
 		t.Error("removing a missing ID removed something")
 	}
 }
+
+func TestAnsweredOf(t *testing.T) {
+	r := q.Respondent{Answers: map[string]q.Answer{
+		"Q1": {Level: q.Simple}, "Q2": {Level: q.Unknown}, "Q3": {Level: q.NotApplicable}, "Q4": {Note: "a note, no rating"},
+	}}
+	if got := r.AnsweredOf(q.Default().Items(q.Quick)); got != 3 {
+		t.Errorf("AnsweredOf = %d, want 3 (simple, don't know, not applicable)", got)
+	}
+	if got := r.AnsweredOf(nil); got != 0 {
+		t.Errorf("AnsweredOf(nil) = %d", got)
+	}
+}

@@ -209,6 +209,17 @@ func Effective(a *q.Assessment, itemID string) Rating {
 	return Rating{}
 }
 
+// NeedingDiscussion returns the spreads flagged for discussion, in order.
+func NeedingDiscussion(spreads []Spread) []Spread {
+	var out []Spread
+	for _, s := range spreads {
+		if s.NeedsDiscussion {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // SortByDisagreement orders spreads for a discussion: items that need it
 // first, the widest spread of ratings first among them, then the rest, in
 // bank order within each.

@@ -95,6 +95,54 @@ type Profile struct {
 // Complete reports whether every applicable item has an answer.
 func (p *Profile) Complete() bool { return p.Answered == p.Applicable }
 
+// NotApplicable counts the items marked not applicable: dealt with, but
+// neither answered nor applicable.
+func (p *Profile) NotApplicable() int {
+	n := 0
+	for _, d := range p.Domains {
+		n += d.Counts.NotApplicable
+	}
+	return n
+}
+
+// Unanswered lists the items nobody has answered yet, in bank order.
+func (p *Profile) Unanswered() []ItemRef {
+	var out []ItemRef
+	for _, d := range p.Domains {
+		for _, it := range d.Items {
+			if !it.Rating.Level.Answered() {
+				out = append(out, ItemRef{ID: it.ID, Title: it.Title, Domain: d.ID})
+			}
+		}
+	}
+	return out
+}
+
+// FirstOpenDomain is the number (1 to 7) of the first domain with an
+// applicable item still unanswered, or 1 when there is none.
+func (p *Profile) FirstOpenDomain() int {
+	for i, d := range p.Domains {
+		if d.Answered < d.Applicable {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// Spreads returns every item's spread in bank order, or nil when only one
+// person rated and no show of hands was counted.
+func (p *Profile) Spreads() []Spread {
+	var out []Spread
+	for _, d := range p.Domains {
+		for _, it := range d.Items {
+			if it.Spread != nil {
+				out = append(out, *it.Spread)
+			}
+		}
+	}
+	return out
+}
+
 // Score builds the profile of an assessment. The assessment must have been
 // validated against b.
 func Score(b *q.Bank, a *q.Assessment) Profile {

@@ -83,6 +83,47 @@ func TestDomainResults(t *testing.T) {
 	if p.Complete() || p.Answered != 7 || p.Applicable != 20 {
 		t.Errorf("progress %d of %d", p.Answered, p.Applicable)
 	}
+	if p.NotApplicable() != 4 {
+		t.Errorf("%d not applicable, want 4", p.NotApplicable())
+	}
+	var open []string
+	for _, u := range p.Unanswered() {
+		open = append(open, u.Domain+"/"+u.ID)
+	}
+	if want := []string{"2/2E", "5/5A", "5/5B", "5/5C", "5/5D", "5/5E"}; !slices.Equal(open[:6], want) || len(open) != 13 {
+		t.Errorf("unanswered %v, want %v then 7 more", open, want)
+	}
+	if p.FirstOpenDomain() != 2 {
+		t.Errorf("first open domain %d, want 2", p.FirstOpenDomain())
+	}
+	if p.Spreads() != nil {
+		t.Errorf("one person, yet spreads %v", p.Spreads())
+	}
+}
+
+// TestProgressHelpers covers the ends: everything answered, and several
+// people, some disagreeing.
+func TestProgressHelpers(t *testing.T) {
+	all := map[string]q.Level{}
+	for _, it := range bank.Items(q.Quick) {
+		all[it.ID] = S
+	}
+	done := Score(bank, assess(q.Quick, all))
+	if !done.Complete() || done.FirstOpenDomain() != 1 || done.Unanswered() != nil || done.NotApplicable() != 0 {
+		t.Errorf("a complete scan: first open %d, unanswered %v, not applicable %d", done.FirstOpenDomain(), done.Unanswered(), done.NotApplicable())
+	}
+	two := Score(bank, assess(q.Quick, map[string]q.Level{"Q1": S, "Q2": C}, map[string]q.Level{"Q1": X, "Q2": C}))
+	spreads := two.Spreads()
+	if len(spreads) != 7 {
+		t.Fatalf("%d spreads for a quick scan by two people, want 7", len(spreads))
+	}
+	var flagged []string
+	for _, s := range NeedingDiscussion(spreads) {
+		flagged = append(flagged, s.ItemID)
+	}
+	if !slices.Contains(flagged, "Q1") || slices.Contains(flagged, "Q2") {
+		t.Errorf("flagged %v: want Q1 (simple against complex), not Q2 (agreed)", flagged)
+	}
 }
 
 func TestReading(t *testing.T) {
