@@ -37,7 +37,9 @@ async function start(wasm, fontURLs) {
   if (typeof self.nasssRenderPDF !== "function") {
     throw new Error("the PDF renderer did not start");
   }
-  return { render: self.nasssRenderPDF, fonts: await fonts };
+  const [regular, bold] = await fonts;
+  self.nasssSetFonts(regular, bold);
+  return self.nasssRenderPDF;
 }
 
 self.onmessage = async (event) => {
@@ -48,8 +50,8 @@ self.onmessage = async (event) => {
       ready = null;
       throw err;
     });
-    const { render, fonts: [regular, bold] } = await ready;
-    const result = render(file, regular, bold, date);
+    const render = await ready;
+    const result = render(file, date);
     if (result.error) {
       self.postMessage({ id, error: result.error });
     } else {

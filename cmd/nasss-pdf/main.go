@@ -8,6 +8,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
 	"time"
@@ -16,13 +17,23 @@ import (
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
 
-// main offers nasssRenderPDF(file, regular, bold, date) to the worker and
-// waits for calls. file is an exported assessment (.nasss.json bytes),
-// regular and bold the font files, date YYYY-MM-DD. It returns
-// {pdf: Uint8Array} or {error: string}.
+// fonts are handed over once, when the worker starts: they are the same
+// for every report, and 1.4 MB to copy.
+var fonts pdf.Fonts
+
+// main offers the worker two functions and waits for calls:
+//
+//	nasssSetFonts(regular, bold Uint8Array)
+//	nasssRenderPDF(file Uint8Array, date string) → {pdf: Uint8Array} or {error: string}
+//
+// file is an exported assessment (.nasss.json bytes), date YYYY-MM-DD.
 func main() {
+	js.Global().Set("nasssSetFonts", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fonts = pdf.Fonts{Regular: bytesOf(args[0]), Bold: bytesOf(args[1])}
+		return nil
+	}))
 	js.Global().Set("nasssRenderPDF", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		data, err := render(args)
+		data, err := render(args[0], args[1].String())
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}
@@ -33,19 +44,19 @@ func main() {
 	select {}
 }
 
-func render(args []js.Value) ([]byte, error) {
-	if len(args) != 4 {
-		return nil, fmt.Errorf("the PDF renderer wants 4 arguments, got %d", len(args))
+func render(file js.Value, date string) ([]byte, error) {
+	if fonts.Regular == nil {
+		return nil, errors.New("the PDF renderer has no fonts")
 	}
-	day, err := time.Parse(time.DateOnly, args[3].String())
+	day, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return nil, fmt.Errorf("the PDF renderer was given a bad date: %v", err)
 	}
-	a, err := q.Decode(bytesOf(args[0]))
+	a, err := q.Decode(bytesOf(file))
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(q.LookupBank(a.Bank), a, pdf.Fonts{Regular: bytesOf(args[1]), Bold: bytesOf(args[2])}, pdf.Options{Date: day})
+	return pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day})
 }
 
 func bytesOf(v js.Value) []byte {
