@@ -77,10 +77,6 @@ func New(webDir string) (*Site, error) {
 			return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", path)
 		}
 	}
-	version, err := versionOf(webDir)
-	if err != nil {
-		return nil, err
-	}
 	s := &Site{webDir: webDir, packed: map[string]*packedFile{}}
 	fonts, _ := filepath.Glob(filepath.Join(webDir, "fonts", "*.ttf"))
 	for _, path := range append(wasm, fonts...) {
@@ -92,6 +88,10 @@ func New(webDir string) (*Site, error) {
 		s.packed["/web/"+filepath.ToSlash(rel)] = f
 	}
 	raw := s.packed["/web/"+WasmName].body[""]
+	version, err := versionOf(webDir, s.packed)
+	if err != nil {
+		return nil, err
+	}
 	nasss.Register()
 	s.Handler = &app.Handler{
 		Name:            nasss.ServiceName,
@@ -132,19 +132,25 @@ func (s *Site) Sizes(name string) (raw, gz, br int) {
 
 // versionOf hashes every file the site serves from the web folder, by name
 // and content, so that any change (not only to the app's binary) reaches
-// people as an update. Compressed copies only repeat their originals.
-func versionOf(webDir string) (string, error) {
+// people as an update. Compressed copies only repeat their originals; the
+// big files, already read and hashed, count by their hash.
+func versionOf(webDir string, packed map[string]*packedFile) (string, error) {
 	h := sha256.New()
 	err := filepath.WalkDir(webDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !served(path) {
 			return err
 		}
+		rel, _ := filepath.Rel(webDir, path)
+		rel = filepath.ToSlash(rel)
+		if f, ok := packed["/web/"+rel]; ok {
+			fmt.Fprintf(h, "%s %s\n", rel, f.hash)
+			return nil
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(webDir, path)
-		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(data))
+		fmt.Fprintf(h, "%s %d\n", rel, len(data))
 		h.Write(data)
 		return nil
 	})
