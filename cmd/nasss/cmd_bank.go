@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -31,9 +30,7 @@ func runBank(e *env, args []string) error {
 	b := q.Default()
 	switch {
 	case *asJSON:
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(b)
+		return printJSON(e.stdout, b)
 	case *stats:
 		r := b.Readability()
 		fmt.Fprintf(e.stdout, "bank            %s\n", b.Ref())

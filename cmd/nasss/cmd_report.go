@@ -24,12 +24,9 @@ func runReport(e *env, args []string) error {
 	fs := flags("report")
 	out := fs.String("o", "", "where to write the PDF (default: <project>-action-plan-<date>.pdf)")
 	date := fs.String("date", "", "the date to print and record, for a reproducible file (default: today)")
-	files, err := parseAll(e, fs, args)
+	file, err := parseOne(e, fs, args)
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		return badInput("want one file, or - for standard input (see 'nasss report -h')")
 	}
 	day := time.Now().UTC()
 	if *date != "" {
@@ -39,7 +36,7 @@ func runReport(e *env, args []string) error {
 		}
 		day = t
 	}
-	a, err := readAssessment(e, files[0])
+	a, err := readAssessment(e, file)
 	if err != nil {
 		return err
 	}

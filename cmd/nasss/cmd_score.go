@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -70,22 +69,18 @@ const topActions = 5
 func runScore(e *env, args []string) error {
 	fs := flags("score")
 	asJSON := fs.Bool("json", false, "print the profile as JSON")
-	if err := parse(e, fs, args); err != nil {
+	file, err := parseOne(e, fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return badInput("want one file, or - for standard input (see 'nasss score -h')")
-	}
-	a, err := readAssessment(e, fs.Arg(0))
+	a, err := readAssessment(e, file)
 	if err != nil {
 		return err
 	}
 	b := q.LookupBank(a.Bank)
 	rep := scoreReport{Project: a.Project, Profile: scoring.Score(b, a), TopActions: scoring.Top(scoring.Plan(b, a), topActions)}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return printJSON(e.stdout, rep)
 	}
 	return printScore(e.stdout, &rep)
 }

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -29,22 +27,6 @@ func init() {
 		summary: "export one row per respondent and item, for researchers' spreadsheets",
 		usage:   "FILE|- [-o OUT.csv]",
 		run:     runCSV,
-	}
-}
-
-// parseAll parses flags wherever they stand among the file names, as
-// people type them, and returns the file names.
-func parseAll(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := parse(e, fs, args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return files, nil
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
 	}
 }
 
@@ -108,9 +90,7 @@ func runCompare(e *env, args []string) error {
 		return badInput("%v", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(c)
+		return printJSON(e.stdout, c)
 	}
 	w := &errWriter{w: e.stdout}
 	w.printf("Complex domains: %d before, %d now\n\n", c.ComplexBefore, c.ComplexAfter)
@@ -139,14 +119,11 @@ func runCompare(e *env, args []string) error {
 func runCSV(e *env, args []string) error {
 	fs := flags("csv")
 	out := fs.String("o", "", "where to write the CSV (default: standard output)")
-	files, err := parseAll(e, fs, args)
+	file, err := parseOne(e, fs, args)
 	if err != nil {
 		return err
 	}
-	if len(files) != 1 {
-		return badInput("want one file, or - for standard input (see 'nasss csv -h')")
-	}
-	a, err := readAssessment(e, files[0])
+	a, err := readAssessment(e, file)
 	if err != nil {
 		return err
 	}

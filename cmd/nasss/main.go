@@ -7,6 +7,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -129,4 +130,40 @@ func parse(e *env, fs *flag.FlagSet, args []string) error {
 		return badInput("%v (see 'nasss %s -h')", err, fs.Name())
 	}
 	return nil
+}
+
+// parseAll parses flags wherever they stand among the file names, as
+// people type them, and returns the file names.
+func parseAll(e *env, fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := parse(e, fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return files, nil
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// parseOne parses flags around exactly one file name, or - for standard
+// input.
+func parseOne(e *env, fs *flag.FlagSet, args []string) (string, error) {
+	files, err := parseAll(e, fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(files) != 1 {
+		return "", badInput("want one file, or - for standard input (see 'nasss %s -h')", fs.Name())
+	}
+	return files[0], nil
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
