@@ -126,6 +126,12 @@ func (b *browser) open(url string) {
 	b.run(chromedp.Navigate(url), ready)
 }
 
+// stored is a JavaScript expression for an assessment as the app keeps it
+// in local storage.
+func stored(id string) string {
+	return fmt.Sprintf("JSON.parse(localStorage.getItem(%q))", "nasss.assessment."+id)
+}
+
 // heading is the current page's h1.
 func (b *browser) heading() string {
 	var s string
@@ -799,8 +805,8 @@ func TestQuickKeystrokesAreKept(t *testing.T) {
 		id := b.startAssessment(srv.URL, fmt.Sprintf("Keys %d", i), q.Quick)
 		b.tabTo("item-Q1-simple")
 		b.run(chromedp.KeyEvent(" "), waitFor(`document.activeElement.checked`), chromedp.KeyEvent(kb.ArrowDown))
-		err := b.runErr(waitForWithin(fmt.Sprintf(`document.getElementById("item-Q1-complicated").checked &&
-			JSON.parse(localStorage.getItem("nasss.assessment.%s")).respondents[0].answers.Q1.level === "complicated"`, id), 5*time.Second))
+		err := b.runErr(waitForWithin(`document.getElementById("item-Q1-complicated").checked && `+
+			stored(id)+`.respondents[0].answers.Q1.level === "complicated"`, 5*time.Second))
 		if err != nil {
 			var state string
 			b.eval(`[...document.querySelectorAll("input[name=level-Q1]")].filter(r => r.checked).map(r => r.value).join()`, &state)
@@ -981,7 +987,7 @@ func TestWorkshop(t *testing.T) {
 	// And the rest of the room shows hands on Q6.
 	f.open(srv.URL + "/tally?a=" + id)
 	f.run(setField("#tally-Q6-simple", "5"), setField("#tally-Q6-complex", "1"),
-		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).tallies.Q6.complex === 1`))
+		waitFor(stored(id)+`.tallies.Q6.complex === 1`))
 	f.open(srv.URL + "/workshop?a=" + id)
 	f.run(waitFor(`document.querySelectorAll("#respondents > li").length === 4`))
 
@@ -1006,7 +1012,7 @@ func TestWorkshop(t *testing.T) {
 	f.checkClean("discussion view")
 	f.run(chromedp.Click("#agree-Q2-complicated", chromedp.ByQuery),
 		chromedp.Focus("#agree-Q2-note", chromedp.ByQuery), insertText("Agreed after hearing from IT."),
-		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).team.Q2.level === "complicated"`))
+		waitFor(stored(id)+`.team.Q2.level === "complicated"`))
 
 	f.open(srv.URL + "/results?a=" + id)
 	file := f.exportFile("#export")
@@ -1130,7 +1136,7 @@ func TestShareLinks(t *testing.T) {
 	f.waitHeading("Add someone's ratings")
 	f.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
 	var people int
-	f.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).respondents.length`, &people)
+	f.eval(stored(id)+`.respondents.length`, &people)
 	if people != 2 || len(before) != len(f.storage()) {
 		t.Errorf("%d people after adding the link (want 2); stored records %d then %d", people, len(before), len(f.storage()))
 	}
@@ -1142,7 +1148,7 @@ func TestShareLinks(t *testing.T) {
 	frag, _ := q.EncodeLink(q.Default(), "not-on-this-device", q.Quick, r)
 	f.open(srv.URL + "/receive#" + frag)
 	f.run(chromedp.Click("#receive-into-"+id, chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
-	f.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).respondents.length`, &people)
+	f.eval(stored(id)+`.respondents.length`, &people)
 	if people != 3 {
 		t.Errorf("%d people after choosing the workshop; want 3", people)
 	}
@@ -1160,7 +1166,7 @@ func TestDetailsSavedAsTyped(t *testing.T) {
 		chromedp.Click(".header-nav a[href='/']", chromedp.ByQuery))
 	b.waitHeading("Assess the complexity")
 	var tech string
-	b.eval(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).project.technology`, &tech)
+	b.eval(stored(id)+`.project.technology`, &tech)
 	if tech != "Bed sensors" {
 		t.Errorf("the technology typed on the details page was not saved: %q", tech)
 	}
@@ -1176,7 +1182,7 @@ func TestTally(t *testing.T) {
 	b.run(chromedp.Click("#tally", chromedp.ByQuery))
 	b.waitHeading("Count a show of hands")
 	b.run(setField("#tally-Q1-simple", "3"), setField("#tally-Q1-complex", "2"), setField("#tally-Q2-complicated", "4"),
-		waitFor(`JSON.parse(localStorage.getItem("nasss.assessment.`+id+`")).tallies.Q2.complicated === 4`))
+		waitFor(stored(id)+`.tallies.Q2.complicated === 4`))
 	b.screenshot("tally")
 	b.checkClean("tally")
 	b.run(chromedp.Click("#tally-done", chromedp.ByQuery))
