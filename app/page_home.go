@@ -60,12 +60,10 @@ func (p *homePage) Render() app.UI {
 
 func (p *homePage) list() app.UI {
 	if p.listErr != nil {
-		return app.Div().Class("alert alert-error").Role("alert").Body(
-			app.H3().Class("alert-title").Text("This browser will not let the tool read its storage"),
-			app.P().Text("Private browsing, or a setting that blocks site data, can cause this. "+
-				"You can still fill in an assessment, but export a file before you close the page."),
-			app.P().Class("hint").Text(p.listErr.Error()),
-		)
+		return errorAlert(3, "This browser will not let the tool read its storage",
+			"Private browsing, or a setting that blocks site data, can cause this. "+
+				"You can still fill in an assessment, but export a file before you close the page.",
+			p.listErr.Error())
 	}
 	if len(p.entries) == 0 {
 		return app.P().ID("no-assessments").Text("There are no assessments on this device yet.")

@@ -40,11 +40,8 @@ func (p *page) reportButtons() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.makeReport(ctx, true) })
 		}),
 		app.If(p.reportErr != "", func() app.UI {
-			return app.Div().Class("alert alert-error").Role("alert").Body(
-				app.H2().Class("alert-title").Text("The PDF could not be made"),
-				app.P().Text("Your answers are safe. Try again; if it still fails, export the file instead."),
-				app.P().Class("hint").Text(p.reportErr),
-			)
+			return errorAlert(2, "The PDF could not be made",
+				"Your answers are safe. Try again; if it still fails, export the file instead.", p.reportErr)
 		}),
 		app.P().Class("message").ID("report-message").Role("status").Text(p.reportMsg),
 	)

@@ -205,14 +205,25 @@ func (p *page) shell(content ...app.UI) app.UI {
 	)
 }
 
+// errorAlert tells of a failure: what happened, as a heading of the level
+// that fits where it stands, what to do, the error itself, then anything
+// more (such as a button that rescues the work).
+func errorAlert(level int, title, advice, detail string, more ...app.UI) app.UI {
+	var h app.UI = app.H2().Class("alert-title").Text(title)
+	if level == 3 {
+		h = app.H3().Class("alert-title").Text(title)
+	}
+	body := append([]app.UI{h, app.P().Text(advice), app.P().Class("hint").Text(detail)}, more...)
+	return app.Div().Class("alert alert-error").Role("alert").Body(body...)
+}
+
 // saveStatus says whether the last change is safe, and what to do if not.
 func (p *page) saveStatus() app.UI {
 	if p.saveErr != nil {
-		return app.Div().Class("alert alert-error").Role("alert").Body(
-			app.H2().Class("alert-title").Text("Your last change could not be saved on this device"),
-			app.P().Text("The browser's storage may be full, or blocked in private browsing. "+
-				"Export a file now so you do not lose your work, then free some space or leave private browsing."),
-			app.P().Class("hint").Text(p.saveErr.Error()),
+		return errorAlert(2, "Your last change could not be saved on this device",
+			"The browser's storage may be full, or blocked in private browsing. "+
+				"Export a file now so you do not lose your work, then free some space or leave private browsing.",
+			p.saveErr.Error(),
 			app.If(p.a != nil, func() app.UI {
 				return app.Button().Class("button").Text("Export a file now").OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
 			}),
