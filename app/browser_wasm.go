@@ -29,7 +29,15 @@ func jsCall(f func()) (err error) {
 // some private modes, so every call goes through jsCall.
 type localStore struct{}
 
-func newBrowserStore() Store { return localStore{} }
+// newBrowserStore is local storage, unless the browser refuses it; then
+// web/storage-guard.js has left a note, and the app keeps its data for
+// this page only, saying so.
+func newBrowserStore() Store {
+	if e := js.Global().Get("nasssStorageError"); e.Truthy() {
+		return newPageOnlyStore(fmt.Errorf("%w (%s)", ErrNotKept, e.String()))
+	}
+	return localStore{}
+}
 
 func storage() js.Value { return js.Global().Get("localStorage") }
 

@@ -81,8 +81,7 @@ func (p *joinPage) start(ctx app.Context, e app.Event) {
 	r := q.Respondent{ID: newRespondentID(), Name: strings.TrimSpace(p.name), Role: strings.TrimSpace(p.role), Answers: map[string]q.Answer{}}
 	a.Respondents = append(a.Respondents, r)
 	p.a = a
-	p.save(a)
-	if p.saveErr == nil {
+	if p.save(a) {
 		ctx.Navigate(link(PathDomain, a.ID, "d", "1", "r", r.ID, "via", "join"))
 	}
 }

@@ -121,8 +121,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 	}
 	if p.editing {
 		p.a.Project, p.a.Mode = p.project, p.mode
-		p.save(p.a)
-		if p.saveErr == nil {
+		if p.save(p.a) {
 			ctx.Navigate(PathHome)
 		}
 		return
@@ -131,8 +130,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 	a.Respondents[0].ID = newRespondentID()
 	a.Project = p.project
 	p.a = a
-	p.save(a)
-	if p.saveErr == nil {
+	if p.save(a) {
 		ctx.Navigate(link(PathDomain, a.ID, "d", "1"))
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
@@ -144,8 +145,10 @@ func (p *page) load(ctx app.Context) {
 	p.a, p.loadErr = repo.Load(id)
 }
 
-// save stores the assessment at once and records how that went.
-func (p *page) save(a *q.Assessment) {
+// save stores the assessment at once and records how that went. It
+// reports whether the work can go on to another page: stored, or kept for
+// this page's life where the browser refuses storage (the pages warn).
+func (p *page) save(a *q.Assessment) bool {
 	a.Updated = time.Now().UTC().Truncate(time.Second)
 	if p.saveErr = repo.Save(a); p.saveErr == nil {
 		if p.saved.IsZero() {
@@ -153,6 +156,7 @@ func (p *page) save(a *q.Assessment) {
 		}
 		p.saved = a.Updated
 	}
+	return p.saveErr == nil || errors.Is(p.saveErr, ErrNotKept)
 }
 
 // exportFile downloads the assessment as a .nasss.json file.

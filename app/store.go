@@ -128,3 +128,32 @@ func (s *memStore) Get(k string) (string, bool, error) {
 func (s *memStore) Set(k, v string) error { s.m[k] = v; return nil }
 
 func (s *memStore) Remove(k string) error { delete(s.m, k); return nil }
+
+// ErrNotKept is what a page-only store reports: the data is in memory, in
+// use, and gone when the page closes.
+var ErrNotKept = errors.New("this browser does not let this site keep data, so nothing is kept after you close the page")
+
+// pageOnlyStore stands in for a browser that refuses local storage: it
+// keeps data in memory for the life of the page, so the app still works,
+// while every write and every listing reports err, so the pages say that
+// nothing is kept and offer an export.
+type pageOnlyStore struct {
+	mem *memStore
+	err error
+}
+
+func newPageOnlyStore(err error) pageOnlyStore { return pageOnlyStore{newMemStore(), err} }
+
+func (s pageOnlyStore) Keys() ([]string, error) {
+	keys, _ := s.mem.Keys()
+	return keys, s.err
+}
+
+func (s pageOnlyStore) Get(k string) (string, bool, error) { return s.mem.Get(k) }
+
+func (s pageOnlyStore) Set(k, v string) error {
+	s.mem.Set(k, v)
+	return s.err
+}
+
+func (s pageOnlyStore) Remove(k string) error { return s.mem.Remove(k) }

@@ -112,3 +112,24 @@ func TestNewIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestPageOnlyStore: where the browser refuses storage, an assessment
+// still carries from page to page, and every save and listing says that
+// nothing is kept.
+func TestPageOnlyStore(t *testing.T) {
+	blocked := errors.New("blocked")
+	r := Repo{S: newPageOnlyStore(blocked)}
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	if err := r.Save(a); !errors.Is(err, blocked) {
+		t.Errorf("save reported %v, want the blocked error", err)
+	}
+	if back, err := r.Load(a.ID); err != nil || back.Project != a.Project {
+		t.Errorf("load after a save on this page: %v", err)
+	}
+	if _, err := r.List(); !errors.Is(err, blocked) {
+		t.Errorf("list reported %v, want the blocked error", err)
+	}
+	if err := r.Delete(a.ID); err != nil || r.Exists(a.ID) {
+		t.Errorf("delete: %v", err)
+	}
+}

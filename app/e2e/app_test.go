@@ -1279,3 +1279,40 @@ func TestNotFoundPage(t *testing.T) {
 	b.run(chromedp.Evaluate(`history.pushState({}, "", "/results/old"); goappNav("/results/old")`, nil))
 	b.waitHeading("Page not found")
 }
+
+// TestStorageBlocked: where the browser refuses local storage altogether,
+// as some private modes do, the app still starts, the home page says so
+// plainly, an assessment still goes from page to page, and every page
+// offers the export that keeps it.
+func TestStorageBlocked(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{Width: 375, Height: 800})
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "localStorage", {
+			get() { throw new DOMException("The operation is insecure.", "SecurityError") } })`).Do(ctx)
+		return err
+	}))
+	b.open(srv.URL + "/")
+	b.run(waitFor(`!!document.querySelector("main .alert-error")`))
+	if got := b.text("main .alert-error h3"); got != "This browser will not let the tool read its storage" {
+		t.Errorf("the alert says %q", got)
+	}
+	if hint := b.text("main .alert-error .hint"); !strings.Contains(hint, "insecure") {
+		t.Errorf("the alert's detail is %q", hint)
+	}
+	b.screenshot("storage-blocked")
+	b.checkClean("home with storage blocked")
+
+	id := b.startAssessment(srv.URL, "Kept on this page only", q.Quick)
+	b.answerItem("Q1", answer{level: q.Complex})
+	b.run(chromedp.Click("#continue", chromedp.ByQuery))
+	b.waitHeading(q.Default().Domains[1].Title)
+	if got := b.text("main .alert-error h2"); got != "Your last change could not be saved on this device" {
+		t.Errorf("after a change the alert says %q", got)
+	}
+	a := readFile(t, b.exportFile(".alert-error button"))
+	if a.ID != id || a.Respondents[0].Answers["Q1"].Level != q.Complex {
+		t.Errorf("the export lost the answer: %+v", a.Respondents[0].Answers)
+	}
+	b.screenshot("storage-blocked-domain")
+}

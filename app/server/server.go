@@ -108,7 +108,9 @@ func New(webDir string) (*Site, error) {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:             []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
+		// Runs before go-app's scripts: see the file.
+		Scripts:            []string{"/web/storage-guard.js"},
 		CacheableResources: append([]string{"/web/icon.svg"}, nasss.ReportFiles...),
 		Resources:          app.LocalDir(""),
 		// The files' hash names the version: a new build is a new version,

@@ -102,7 +102,7 @@ func TestVersionAndLoadingPercentage(t *testing.T) {
 		t.Error("app.js does not carry the raw wasm size for the loading percentage")
 	}
 	worker, _ := io.ReadAll(get(t, s, "/app-worker.js").Body)
-	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/pdf.wasm"`, `"/web/pdf-worker.js"`, `"/web/fonts/DejaVuSans.ttf"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
+	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/pdf.wasm"`, `"/web/pdf-worker.js"`, `"/web/storage-guard.js"`, `"/web/fonts/DejaVuSans.ttf"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
 		if !bytes.Contains(worker, []byte(want)) {
 			t.Errorf("the service worker lacks %s", want)
 		}
