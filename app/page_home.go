@@ -34,16 +34,7 @@ func (p *homePage) refresh() { p.entries, p.listErr = repo.List() }
 
 func (p *homePage) Render() app.UI {
 	return p.shell(
-		heading("Assess the complexity of your technology project"),
-		app.P().Class("lead").Text("Technology projects in health and care often stall or are abandoned. "+
-			"This tool walks your team through the seven domains (areas) of the NASSS framework, "+
-			"shows where your project is complex, and suggests what to do about it."),
-		app.Ul().Class("list list-bullet").Body(
-			app.Li().Text("Quick scan: 7 questions, about 5 minutes."),
-			app.Li().Text("Full assessment: 24 questions, about 45 minutes."),
-			app.Li().Text("Your answers are saved on this device as you go. Nothing is sent anywhere."),
-		),
-		app.P().Body(app.A().ID("start").Class("button button-start").Href(PathStart).Text("Start a new assessment")),
+		fixed(homeIntro),
 		p.importFeedback(),
 		app.H2().Text("Assessments on this device"),
 		p.list(),
@@ -57,6 +48,19 @@ func (p *homePage) Render() app.UI {
 		),
 	)
 }
+
+// homeIntro is the home page's heading, what the tool does, and the way
+// in: the same for everyone, so fixed markup.
+const homeIntro = `<div class="intro">` +
+	`<h1 id="page-heading" tabindex="-1">Assess the complexity of your technology project</h1>` +
+	`<p class="lead">Technology projects in health and care often stall or are abandoned. ` +
+	`This tool walks your team through the seven domains (areas) of the NASSS framework, ` +
+	`shows where your project is complex, and suggests what to do about it.</p>` +
+	`<ul class="list list-bullet">` +
+	`<li>Quick scan: 7 questions, about 5 minutes.</li>` +
+	`<li>Full assessment: 24 questions, about 45 minutes.</li>` +
+	`<li>Your answers are saved on this device as you go. Nothing is sent anywhere.</li></ul>` +
+	`<p><a id="start" class="button button-start" href="` + PathStart + `">Start a new assessment</a></p></div>`
 
 func (p *homePage) list() app.UI {
 	if p.listErr != nil {

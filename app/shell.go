@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -62,11 +63,16 @@ func Register() {
 			app.Route(path+"/", f)
 		}
 	}
-	// In the browser any other address shows our not-found page, where
-	// go-app would draw its own bare one; exact routes are matched first.
-	// The server answers such addresses with that page and status 404.
+	// In the browser an address with no page shows our not-found page,
+	// where go-app would draw its own bare one; the server answers such
+	// addresses with that page and status 404. The app links only to its
+	// pages, so only the address it starts on can be such; the catch-all
+	// pattern, which takes milliseconds to compile, is added only then.
 	if app.IsClient {
-		app.RouteWithRegexp("^/", pages[PathNotFound])
+		start := app.Window().URL().Path
+		if pages[start] == nil && pages[strings.TrimSuffix(start, "/")] == nil {
+			app.RouteWithRegexp("^/", pages[PathNotFound])
+		}
 	}
 }
 
@@ -176,18 +182,7 @@ func (p *page) exportFile(a *q.Assessment) {
 // shell wraps a page's content in the header, banners and footer.
 func (p *page) shell(content ...app.UI) app.UI {
 	return app.Div().Class("app").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
-		app.Header().Class("header").Body(
-			app.Div().Class("container header-inner").Body(
-				app.A().Class("header-name").Href(PathHome).Text(ServiceName),
-				app.Nav().Aria("label", "Main").Body(
-					app.Ul().Class("header-nav").Body(
-						app.Li().Body(app.A().Href(PathHome).Text("Your assessments")),
-						app.Li().Body(app.A().Href(PathAbout).Text("About the method")),
-					),
-				),
-			),
-		),
+		fixed(shellTop),
 		app.If(p.updateReady, func() app.UI {
 			return app.Div().Class("banner banner-update").Role("status").Body(
 				app.Div().Class("container").Body(
@@ -197,17 +192,31 @@ func (p *page) shell(content ...app.UI) app.UI {
 			)
 		}),
 		app.Main().ID("main").Class("container main").Body(content...),
-		app.Footer().Class("footer").Body(
-			app.Div().Class("container").Body(
-				app.P().Text("Nothing you enter leaves this device unless you export it."),
-				app.P().Body(
-					app.Text("An independent tool based on the NASSS framework. "),
-					app.A().Href(PathAbout).Text("About the method and privacy"),
-				),
-			),
-		),
+		fixed(shellFooter),
 	)
 }
+
+// fixed is markup that never changes, which the browser builds in one go.
+// go-app makes each element with several calls from Go into JavaScript:
+// on a 2-core machine, building the home page that way took twice as long
+// as all the app's own work before it became usable. Only constant text
+// goes here, never anything a person typed.
+func fixed(html string) app.UI { return app.Raw(html) }
+
+// The shell's fixed parts: the skip link and header, and the footer.
+const (
+	shellTop = `<div class="shell-top"><a class="skip-link" href="#main">Skip to main content</a>` +
+		`<header class="header"><div class="container header-inner">` +
+		`<a class="header-name" href="` + PathHome + `">` + ServiceName + `</a>` +
+		`<nav aria-label="Main"><ul class="header-nav">` +
+		`<li><a href="` + PathHome + `">Your assessments</a></li>` +
+		`<li><a href="` + PathAbout + `">About the method</a></li>` +
+		`</ul></nav></div></header></div>`
+	shellFooter = `<footer class="footer"><div class="container">` +
+		`<p>Nothing you enter leaves this device unless you export it.</p>` +
+		`<p>An independent tool based on the NASSS framework. <a href="` + PathAbout + `">About the method and privacy</a></p>` +
+		`</div></footer>`
+)
 
 // errorAlert tells of a failure: what happened, as a heading of the level
 // that fits where it stands, what to do, the error itself, then anything
