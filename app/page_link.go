@@ -91,7 +91,8 @@ type receivePage struct {
 	page
 	shared  *q.SharedAnswers
 	err     error
-	target  string
+	target  string // the workshop the link is for, when it is on this device
+	name    string // its project's name
 	done    string
 	choices []Entry
 }
@@ -100,8 +101,8 @@ func (p *receivePage) OnNav(ctx app.Context) {
 	p.shared, p.err = q.DecodeLink(ctx.Page().URL().Fragment)
 	p.done, p.target, p.choices = "", "", nil
 	if p.err == nil {
-		if _, err := repo.Load(p.shared.Workshop); err == nil {
-			p.target = p.shared.Workshop
+		if a, err := repo.Load(p.shared.Workshop); err == nil {
+			p.target, p.name = p.shared.Workshop, projectName(a)
 		}
 		entries, _ := repo.List()
 		for _, e := range entries {
@@ -138,8 +139,11 @@ func (p *receivePage) Render() app.UI {
 			return app.Div().Class("message").ID("receive-done").Role("status").Body(
 				app.Text(p.done+" "), app.A().Href(link(PathDiscuss, p.target)).Text("Compare ratings and agree"))
 		}).ElseIf(p.target != "", func() app.UI {
-			return app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
-				OnClick(func(ctx app.Context, e app.Event) { p.add(p.target) })
+			return app.Div().Body(
+				app.P().Body(app.Text("They are for the workshop on "), userText(p.name), app.Text(".")),
+				app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
+					OnClick(func(ctx app.Context, e app.Event) { p.add(p.target) }),
+			)
 		}).ElseIf(len(p.choices) > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Text("The workshop this link is for is not on this device. Add the ratings to one that is:"),

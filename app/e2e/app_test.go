@@ -703,6 +703,20 @@ func TestUpdateKeepsDraft(t *testing.T) {
 	}
 }
 
+// answersFragment is an answers link's fragment for a workshop of the
+// full assessment: one person's ratings, as a join link would send them.
+func answersFragment(t *testing.T, workshop string) string {
+	r := q.Respondent{ID: "p-tour", Name: "Sam", Role: "Ward manager", Answers: map[string]q.Answer{}}
+	for i, it := range q.Default().Items(q.Full)[:5] {
+		r.Answers[it.ID] = q.Answer{Level: []q.Level{q.Simple, q.Complicated, q.Complex, q.Unknown, q.Complex}[i]}
+	}
+	frag, err := q.EncodeLink(q.Default(), workshop, q.Full, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
+}
+
 // tourPages visits every page of an example assessment at one width,
 // with a screenshot and an accessibility scan of each.
 func tourPages(t *testing.T, base string, width int) {
@@ -723,6 +737,9 @@ func tourPages(t *testing.T, base string, width int) {
 		{"plan", "/plan?a=example-1", "Action plan"},
 		{"workshop", "/workshop?a=example-1", "Workshop"},
 		{"discuss", "/discuss?a=example-1", "Compare ratings and agree"},
+		{"tally", "/tally?a=example-1", "Count a show of hands"},
+		{"join", "/join#w=example-1&m=full&p=Remote+monitoring", "Join the workshop"},
+		{"receive", "/receive#" + answersFragment(t, "example-1"), "Add someone's ratings"},
 		{"about", "/about", "About the method"},
 		{"not-found", "/results?a=nothing-here", "We could not find that assessment"},
 	}
@@ -1134,13 +1151,16 @@ func TestShareLinks(t *testing.T) {
 	srv.Stop()
 	f.open(send)
 	f.waitHeading("Add someone's ratings")
+	if got := f.text("main"); !strings.Contains(got, "for the workshop on Link workshop") {
+		t.Errorf("the receive page does not name the workshop: %q", got)
+	}
 	f.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
 	var people int
 	f.eval(stored(id)+`.respondents.length`, &people)
 	if people != 2 || len(before) != len(f.storage()) {
 		t.Errorf("%d people after adding the link (want 2); stored records %d then %d", people, len(before), len(f.storage()))
 	}
-	f.screenshot("receive")
+	f.screenshot("receive-done")
 	f.checkClean("receive")
 
 	// A link for a workshop that is not here: choose where it goes.
@@ -1183,7 +1203,7 @@ func TestTally(t *testing.T) {
 	b.waitHeading("Count a show of hands")
 	b.run(setField("#tally-Q1-simple", "3"), setField("#tally-Q1-complex", "2"), setField("#tally-Q2-complicated", "4"),
 		waitFor(stored(id)+`.tallies.Q2.complicated === 4`))
-	b.screenshot("tally")
+	b.screenshot("tally-counted")
 	b.checkClean("tally")
 	b.run(chromedp.Click("#tally-done", chromedp.ByQuery))
 	b.waitHeading("Compare ratings and agree")
