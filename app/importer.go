@@ -45,7 +45,7 @@ func planImport(files []pickedFile, exists func(id string) bool) importPlan {
 		}
 		a, err := q.Decode(f.Data)
 		if err != nil {
-			p.Problems = append(p.Problems, importProblem{f.Name, err.Error()})
+			p.Problems = append(p.Problems, importProblem{f.Name, q.Plain(err)})
 			continue
 		}
 		if exists(a.ID) || seen[a.ID] {

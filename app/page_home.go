@@ -142,7 +142,7 @@ func (p *homePage) damagedCard(e Entry) app.UI {
 	return app.Li().Class("card card-damaged").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Text("A damaged saved assessment"),
 		app.P().Text("This record cannot be opened, so it is kept as it is. Download its raw data to recover what you can, or delete it."),
-		app.P().Class("hint").Text(e.Err.Error()),
+		app.P().Class("hint").Text(q.Plain(e.Err)),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.Button().Class("button button-secondary").Text("Download its raw data").
 				OnClick(func(ctx app.Context, ev app.Event) {

@@ -122,7 +122,7 @@ func (p *receivePage) Render() app.UI {
 	if p.err != nil {
 		return p.shell(
 			heading("These ratings could not be added"),
-			app.Div().Class("alert alert-error").Role("alert").Body(app.P().ID("receive-error").Text(p.err.Error())),
+			app.Div().Class("alert alert-error").Role("alert").Body(app.P().ID("receive-error").Text(q.Plain(p.err))),
 			app.P().Text("Nothing on this device was changed."),
 			app.P().Body(app.A().Class("button").Href(PathHome).Text("Go to your assessments")),
 		)

@@ -126,7 +126,7 @@ func (p *workshopPage) addFiles(files []pickedFile) {
 	all = append(all, plan.Conflicts...)
 	merged, notes, err := q.Merge(all)
 	if err != nil {
-		p.problems = append(p.problems, importProblem{"These files", err.Error()})
+		p.problems = append(p.problems, importProblem{"These files", q.Plain(err)})
 		return
 	}
 	before := len(p.a.Respondents)

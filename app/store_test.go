@@ -92,6 +92,10 @@ func TestPlanImport(t *testing.T) {
 		if p.File == "" || p.Problem == "" {
 			t.Errorf("a problem without its file or reason: %+v", p)
 		}
+		// People read where the problem is in words, not as a field path.
+		if strings.ContainsAny(p.Problem, "[]") {
+			t.Errorf("%s: %q", p.File, p.Problem)
+		}
 	}
 	if plan.Problems[0].Problem != "the file is 5.0 MB; an assessment file is at most 1.0 MB" {
 		t.Errorf("size message: %q", plan.Problems[0].Problem)

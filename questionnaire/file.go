@@ -64,7 +64,7 @@ func Decode(data []byte) (*Assessment, error) {
 		return nil, syntaxError(data, json.Unmarshal(data, new(json.RawMessage)))
 	}
 	if c := bytes.TrimSpace(data)[0]; c != '{' {
-		return nil, errAt("", "want a JSON object {…} holding one assessment, found %s", firstKind(c))
+		return nil, errAt("", "the file should be a JSON object {…} holding one assessment, not %s", firstKind(c))
 	}
 	schema, err := schemaOf(data)
 	if err != nil {
@@ -98,7 +98,7 @@ func schemaOf(data []byte) (int, error) {
 	n, err := strconv.Atoi(string(probe.Schema))
 	switch {
 	case err != nil:
-		return 0, errAt("schema", "want a whole number, found %s", clip(string(probe.Schema)))
+		return 0, errAt("schema", "should be a whole number, not %s", clip(string(probe.Schema)))
 	case n > SchemaVersion:
 		return 0, errAt("schema", "made by a newer version: schema %d; this version reads up to %d. Update the app, or ask for the file to be saved from the same version", n, SchemaVersion)
 	case n < 1:

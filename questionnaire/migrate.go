@@ -27,7 +27,7 @@ func migrateTo(data []byte, from, to int, table map[int]migration) ([]byte, erro
 	}
 	doc, ok := raw.(map[string]any)
 	if !ok {
-		return nil, errAt("", "want a JSON object holding one assessment")
+		return nil, errAt("", "the file should be a JSON object holding one assessment")
 	}
 	for v := from; v < to; v++ {
 		step, ok := table[v]

@@ -123,12 +123,12 @@ func (d *strictDecoder) value(v reflect.Value, path string) error {
 			v.SetZero()
 			return nil
 		}
-		return errAt(path, "want %s, found null", describe(v.Type()))
+		return errAt(path, "should be %s, not null", describe(v.Type()))
 	}
 	if reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
 		s, ok := tok.(string)
 		if !ok {
-			return errAt(path, "want %s, found %s", describe(v.Type()), found(tok))
+			return errAt(path, "should be %s, not %s", describe(v.Type()), found(tok))
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			return errAt(path, "%q is not %s", clip(s), describe(v.Type()))
@@ -148,31 +148,31 @@ func (d *strictDecoder) value(v reflect.Value, path string) error {
 	case reflect.String:
 		s, ok := tok.(string)
 		if !ok {
-			return errAt(path, "want text, found %s", found(tok))
+			return errAt(path, "should be text, not %s", found(tok))
 		}
 		v.SetString(s)
 		return nil
 	case reflect.Int:
 		n, ok := tok.(json.Number)
 		if !ok {
-			return errAt(path, "want a whole number, found %s", found(tok))
+			return errAt(path, "should be a whole number, not %s", found(tok))
 		}
 		i, err := strconv.ParseInt(string(n), 10, 64)
 		if err != nil || i != int64(int32(i)) {
-			return errAt(path, "want a whole number, found %s", n)
+			return errAt(path, "should be a whole number, not %s", n)
 		}
 		v.SetInt(i)
 		return nil
 	case reflect.Bool:
 		b, ok := tok.(bool)
 		if !ok {
-			return errAt(path, "want true or false, found %s", found(tok))
+			return errAt(path, "should be true or false, not %s", found(tok))
 		}
 		v.SetBool(b)
 		return nil
 	case reflect.Slice:
 		if tok != json.Delim('[') {
-			return errAt(path, "want a list, found %s", found(tok))
+			return errAt(path, "should be a list, not %s", found(tok))
 		}
 		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 		for i := 0; d.dec.More(); i++ {
@@ -186,7 +186,7 @@ func (d *strictDecoder) value(v reflect.Value, path string) error {
 		return err
 	case reflect.Map:
 		if tok != json.Delim('{') {
-			return errAt(path, "want an object, found %s", found(tok))
+			return errAt(path, "should be an object, not %s", found(tok))
 		}
 		v.Set(reflect.MakeMap(v.Type()))
 		return d.members(path, func(key, kpath string) error {
@@ -199,7 +199,7 @@ func (d *strictDecoder) value(v reflect.Value, path string) error {
 		}, true)
 	case reflect.Struct:
 		if tok != json.Delim('{') {
-			return errAt(path, "want an object, found %s", found(tok))
+			return errAt(path, "should be an object, not %s", found(tok))
 		}
 		fields := fieldsOf(v.Type())
 		return d.members(path, func(key, kpath string) error {

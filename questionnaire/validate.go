@@ -96,7 +96,7 @@ func (v *validator) assessment(a *Assessment) {
 		p := fmt.Sprintf("respondents[%d]", i)
 		v.id(p+".id", r.ID)
 		if j, dup := seen[r.ID]; dup {
-			v.fail(p+".id", "%q is also the ID of respondents[%d]", r.ID, j)
+			v.fail(p+".id", "%q is also the ID of person %d", r.ID, j+1)
 		}
 		seen[r.ID] = i
 		v.text(p+".name", r.Name, MaxNameLen)
@@ -169,7 +169,7 @@ func (v *validator) actions(actions []Action) {
 		p := fmt.Sprintf("actions[%d]", i)
 		v.id(p+".id", act.ID)
 		if j, dup := seen[act.ID]; dup {
-			v.fail(p+".id", "%q is also the ID of actions[%d]", act.ID, j)
+			v.fail(p+".id", "%q is also the ID of action %d", act.ID, j+1)
 		}
 		seen[act.ID] = i
 		if v.bank.Item(act.ItemID) == nil {
