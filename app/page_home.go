@@ -224,7 +224,8 @@ func (p *homePage) importFeedback() app.UI {
 					a := p.conflicts[i]
 					name := "conflict-" + a.ID
 					return app.FieldSet().Class("fieldset").Body(
-						app.Legend().Class("legend").Body(app.Text("An assessment of "), userText(projectName(a)), app.Text(" with the same ID is already here. What should happen?")),
+						app.Legend().Class("legend").Body(userText(projectName(a)), app.Text(" is already on this device. What should happen?")),
+						app.P().Class("hint").Text(clashDates(a)),
 						radio(name, name+"-both", "both", "Keep both: add the imported one as a copy", "", p.choices[a.ID] == "both", func(v string) { p.choices[a.ID] = v }),
 						radio(name, name+"-replace", "replace", "Replace the one on this device with the imported one", "", p.choices[a.ID] == "replace", func(v string) { p.choices[a.ID] = v }),
 					)
@@ -233,6 +234,16 @@ func (p *homePage) importFeedback() app.UI {
 			)
 		}),
 	)
+}
+
+// clashDates says when each copy of a clashing assessment last changed,
+// which is what people need to choose between them.
+func clashDates(imported *q.Assessment) string {
+	text := "The file's copy was last changed " + dateTime(imported.Updated)
+	if here, err := repo.Load(imported.ID); err == nil {
+		text += "; the copy on this device, " + dateTime(here.Updated)
+	}
+	return text + "."
 }
 
 // dateTime writes a time as people read it, in their time zone.

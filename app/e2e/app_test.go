@@ -542,8 +542,13 @@ func TestExportImportIntoFreshProfile(t *testing.T) {
 	// The same file again asks whether to keep both or replace.
 	b.open(srv.URL + "/")
 	b.importFiles(exported)
-	b.run(waitFor(`!!document.getElementById("conflict-example-1-both")`),
-		chromedp.Click("#conflict-example-1-both", chromedp.ByQuery),
+	b.run(waitFor(`!!document.getElementById("conflict-example-1-both")`))
+	if got := b.text("form.panel .hint"); !strings.Contains(got, "the copy on this device, ") {
+		t.Errorf("the choice does not say when each copy changed: %q", got)
+	}
+	b.screenshot("import-clash")
+	b.checkClean("import clash")
+	b.run(chromedp.Click("#conflict-example-1-both", chromedp.ByQuery),
 		chromedp.Click("form.panel button[type=submit]", chromedp.ByQuery),
 		waitFor(`document.querySelectorAll("#assessments > li").length === 2`))
 	b.checkClean("home after import")
