@@ -225,7 +225,7 @@ func (p *homePage) importFeedback() app.UI {
 					name := "conflict-" + a.ID
 					return app.FieldSet().Class("fieldset").Body(
 						app.Legend().Class("legend").Body(userText(projectName(a)), app.Text(" is already on this device. What should happen?")),
-						app.P().Class("hint").Text(clashDates(a)),
+						app.P().Class("hint").Text(p.clashDates(a)),
 						radio(name, name+"-both", "both", "Keep both: add the imported one as a copy", "", p.choices[a.ID] == "both", func(v string) { p.choices[a.ID] = v }),
 						radio(name, name+"-replace", "replace", "Replace the one on this device with the imported one", "", p.choices[a.ID] == "replace", func(v string) { p.choices[a.ID] = v }),
 					)
@@ -237,11 +237,14 @@ func (p *homePage) importFeedback() app.UI {
 }
 
 // clashDates says when each copy of a clashing assessment last changed,
-// which is what people need to choose between them.
-func clashDates(imported *q.Assessment) string {
+// which is what people need to choose between them. The device's copy is
+// in the list the page already shows.
+func (p *homePage) clashDates(imported *q.Assessment) string {
 	text := "The file's copy was last changed " + dateTime(imported.Updated)
-	if here, err := repo.Load(imported.ID); err == nil {
-		text += "; the copy on this device, " + dateTime(here.Updated)
+	for _, e := range p.entries {
+		if e.ID == imported.ID && !e.Damaged() {
+			text += "; the copy on this device, " + dateTime(e.Assessment.Updated)
+		}
 	}
 	return text + "."
 }
