@@ -91,18 +91,17 @@ type receivePage struct {
 	page
 	shared  *q.SharedAnswers
 	err     error
-	target  string // the workshop the link is for, when it is on this device
-	name    string // its project's name
+	target  *q.Assessment // the workshop the ratings go into, when it is on this device
 	done    string
 	choices []Entry
 }
 
 func (p *receivePage) OnNav(ctx app.Context) {
 	p.shared, p.err = q.DecodeLink(ctx.Page().URL().Fragment)
-	p.done, p.target, p.choices = "", "", nil
+	p.done, p.target, p.choices = "", nil, nil
 	if p.err == nil {
 		if a, err := repo.Load(p.shared.Workshop); err == nil {
-			p.target, p.name = p.shared.Workshop, projectName(a)
+			p.target = a
 		}
 		entries, _ := repo.List()
 		for _, e := range entries {
@@ -137,12 +136,12 @@ func (p *receivePage) Render() app.UI {
 		app.P().Class("lead").Body(userText(who), app.Textf(" rated %d questions.", len(r.Answers))),
 		app.If(p.done != "", func() app.UI {
 			return app.Div().Class("message").ID("receive-done").Role("status").Body(
-				app.Text(p.done+" "), app.A().Href(link(PathDiscuss, p.target)).Text("Compare ratings and agree"))
-		}).ElseIf(p.target != "", func() app.UI {
+				app.Text(p.done+" "), app.A().Href(link(PathDiscuss, p.target.ID)).Text("Compare ratings and agree"))
+		}).ElseIf(p.target != nil, func() app.UI {
 			return app.Div().Body(
-				app.P().Body(app.Text("They are for the workshop on "), userText(p.name), app.Text(".")),
+				app.P().Body(app.Text("They are for the workshop on "), userText(projectName(p.target)), app.Text(".")),
 				app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
-					OnClick(func(ctx app.Context, e app.Event) { p.add(p.target) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.add(p.target.ID) }),
 			)
 		}).ElseIf(len(p.choices) > 0, func() app.UI {
 			return app.Div().Body(
@@ -166,7 +165,7 @@ func (p *receivePage) add(id string) {
 		p.err = err
 		return
 	}
-	p.target = id
+	p.target = a
 	replaced := a.PutRespondent(p.shared.Respondent)
 	p.save(a)
 	p.done = "Added to " + projectName(a) + "."
