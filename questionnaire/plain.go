@@ -18,35 +18,27 @@ func Plain(err error) string {
 	return PlainPath(e.Path) + ": " + e.Msg
 }
 
-// plainFields names the file's fields in words; a field not listed keeps
-// its own name.
-var plainFields = map[string]string{
-	"schema":        "format version",
-	"id":            "ID",
-	"bank":          "question bank",
-	"project":       "project details",
-	"created":       "date created",
-	"updated":       "date last changed",
-	"due":           "due date",
-	"item":          "question",
-	"notApplicable": "not applicable",
-	"respondents":   "people who rated",
-	"actions":       "action plan",
-	"history":       "earlier reviews",
-	"team":          "agreed answers",
-	"tallies":       "shows of hands",
-}
-
-// plainLists names an entry of a list, counting from 1, or of a map keyed
-// by a question or domain.
-var plainLists = map[string]func(key string) string{
-	"respondents": func(k string) string { return "person " + k },
-	"actions":     func(k string) string { return "action " + k },
-	"history":     func(k string) string { return "earlier review " + k },
-	"answers":     func(k string) string { return "answer to question " + k },
-	"team":        func(k string) string { return "agreed answer to question " + k },
-	"tallies":     func(k string) string { return "show of hands for question " + k },
-	"reflections": func(k string) string { return "reflection on domain " + k },
+// plainNames names the file's fields in words: the field as a whole, and
+// for a list or a map, the start of one entry's name, which its number
+// (counting from 1) or its question or domain completes. A field not
+// listed keeps its own name.
+var plainNames = map[string]struct{ whole, entry string }{
+	"schema":        {"format version", ""},
+	"id":            {"ID", ""},
+	"bank":          {"question bank", ""},
+	"project":       {"project details", ""},
+	"created":       {"date created", ""},
+	"updated":       {"date last changed", ""},
+	"due":           {"due date", ""},
+	"item":          {"question", ""},
+	"notApplicable": {"not applicable", ""},
+	"respondents":   {"people who rated", "person"},
+	"actions":       {"action plan", "action"},
+	"history":       {"earlier reviews", "earlier review"},
+	"answers":       {"answers", "answer to question"},
+	"team":          {"agreed answers", "agreed answer to question"},
+	"tallies":       {"shows of hands", "show of hands for question"},
+	"reflections":   {"reflections", "reflection on domain"},
 }
 
 // PlainPath writes a field path in words; see Plain.
@@ -74,13 +66,14 @@ func PlainPath(path string) string {
 				key = k
 			}
 		}
-		word := name
-		if w, ok := plainFields[name]; ok {
-			word = w
+		word, n := name, plainNames[name]
+		if n.whole != "" {
+			word = n.whole
 		}
-		if f, ok := plainLists[name]; ok && indexed {
-			word = f(key)
-		} else if indexed {
+		if indexed {
+			if n.entry != "" {
+				word = n.entry
+			}
 			word = strings.TrimSpace(word + " " + key)
 		}
 		if word != "" {
