@@ -52,7 +52,7 @@ func (p *homePage) Render() app.UI {
 // homeIntro is the home page's heading, what the tool does, and the way
 // in: the same for everyone, so fixed markup.
 const homeIntro = `<div class="intro">` +
-	`<h1 id="page-heading" tabindex="-1">Assess the complexity of your technology project</h1>` +
+	`<h1 id="` + headingID + `" tabindex="-1">Assess the complexity of your technology project</h1>` +
 	`<p class="lead">Technology projects in health and care often stall or are abandoned. ` +
 	`This tool walks your team through the seven domains (areas) of the NASSS framework, ` +
 	`shows where your project is complex, and suggests what to do about it.</p>` +

@@ -134,7 +134,7 @@ func (p *page) arrive(ctx app.Context, title string) {
 	first := navigations == 1
 	ctx.Defer(func(app.Context) {
 		if !first {
-			focusElement("page-heading")
+			focusElement(headingID)
 		}
 		markReady()
 	})
@@ -252,9 +252,12 @@ func (p *page) saveStatus() app.UI {
 	)
 }
 
+// headingID names every page's h1, where focus moves on a page change.
+const headingID = "page-heading"
+
 // heading is a page's h1, focusable so focus can move to it.
 func heading(text string) app.UI {
-	return app.H1().ID("page-heading").TabIndex(-1).Text(text)
+	return app.H1().ID(headingID).TabIndex(-1).Text(text)
 }
 
 // notFound is shown when the URL names no stored assessment.
