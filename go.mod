@@ -1,6 +1,6 @@
 module github.com/nasss-toolkit/nasss
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/andybalholm/brotli v1.1.1
@@ -8,6 +8,7 @@ require (
 	github.com/chromedp/chromedp v0.14.2
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/maxence-charriere/go-app/v10 v10.1.11
+	golang.org/x/text v0.44.0
 	rsc.io/qr v0.2.0
 )
 

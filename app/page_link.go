@@ -62,8 +62,8 @@ func (p *joinPage) Render() app.UI {
 			app.P().Class("lead").Body(app.Text("You have been asked to rate "), app.Strong().Body(userText(p.project)),
 				app.Text(" on your own. Your answers stay on this device until you choose to send them to the facilitator.")),
 			app.Form().OnSubmit(p.start).Body(
-				textField("join-name", "Your name (optional)", "", "", q.MaxNameLen, "", func(_ app.Context, v string) { p.name = v }),
-				textField("join-role", "Your role (optional)", "For example, community nurse.", "", q.MaxNameLen, "", func(_ app.Context, v string) { p.role = v }),
+				textField("join-name", "Your name (optional)", "", "", q.NameText.Max, "", func(_ app.Context, v string) { p.name = v }),
+				textField("join-role", "Your role (optional)", "For example, community nurse.", "", q.NameText.Max, "", func(_ app.Context, v string) { p.role = v }),
 				app.Button().Type("submit").Class("button").ID("join-start").Text("Start rating"),
 			),
 		}

@@ -220,7 +220,7 @@ func (r *planRow) action(id string) app.UI {
 			ctx.NewAction(planChanged)
 		}),
 		app.Div().Class("plan-fields").Body(
-			textField(id+"-owner", "Who will do it", "", s.Owner, q.MaxNameLen, "", func(ctx app.Context, v string) {
+			textField(id+"-owner", "Who will do it", "", s.Owner, q.NameText.Max, "", func(ctx app.Context, v string) {
 				edit(func(a *q.Action) { a.Owner = v })
 				ctx.NewAction(planChanged)
 			}),

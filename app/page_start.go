@@ -64,11 +64,11 @@ func (p *startPage) form(title, button string) []app.UI {
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.shown.Name, q.MaxNameLen, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v; p.autosave() }),
+				p.shown.Name, q.NameText.Max, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v; p.autosave() }),
 			textField("project-organisation", "Organisation (optional)", "",
-				p.shown.Organisation, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Organisation = v; p.autosave() }),
+				p.shown.Organisation, q.NameText.Max, "", func(_ app.Context, v string) { p.project.Organisation = v; p.autosave() }),
 			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.shown.Technology, q.MaxNameLen, "", func(_ app.Context, v string) { p.project.Technology = v; p.autosave() }),
+				p.shown.Technology, q.NameText.Max, "", func(_ app.Context, v string) { p.project.Technology = v; p.autosave() }),
 			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
 				p.shown.Notes, func(_ app.Context, v string) { p.project.Notes = v; p.autosave() }),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
@@ -187,7 +187,7 @@ func textField(id, label, hint, value string, max int, err string, set func(app.
 func noteField(id, label, hint, value string, set func(app.Context, string)) app.UI {
 	// Text fills the server-rendered page; the value property keeps a reused
 	// element in step when the page shows another item.
-	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.MaxNoteLen).Dir("auto").
+	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.NoteText.Max).Dir("auto").
 		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if hint != "" {
 		area = area.Aria("describedby", id+"-hint")

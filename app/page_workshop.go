@@ -94,8 +94,8 @@ func (p *workshopPage) addPerson() []app.UI {
 		app.Form().Class("panel").ID("add-person").OnSubmit(p.submitPerson).Body(
 			app.H2().Text("Add a person"),
 			app.P().Class("hint").Text("A name, a role, both or neither: people can stay anonymous."),
-			textField("person-name", "Name (optional)", "", "", q.MaxNameLen, "", func(_ app.Context, v string) { p.newName = v }),
-			textField("person-role", "Role (optional)", "For example, ward manager or patient representative.", "", q.MaxNameLen, "",
+			textField("person-name", "Name (optional)", "", "", q.NameText.Max, "", func(_ app.Context, v string) { p.newName = v }),
+			textField("person-role", "Role (optional)", "For example, ward manager or patient representative.", "", q.NameText.Max, "",
 				func(_ app.Context, v string) { p.newRole = v }),
 			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
 		),

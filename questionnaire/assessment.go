@@ -7,7 +7,11 @@ import (
 
 // SchemaVersion is the file-format version this code writes and the newest
 // it reads. Older versions are migrated on read (see migrate.go).
-const SchemaVersion = 1
+//
+//   - 1: the first.
+//   - 2: a respondent records when they last rated (rated), so older
+//     ratings never silently replace newer ones.
+const SchemaVersion = 2
 
 // Assessment is one project's NASSS assessment: what the file holds.
 type Assessment struct {
@@ -47,6 +51,10 @@ type Respondent struct {
 	Name    string            `json:"name,omitempty"`
 	Role    string            `json:"role,omitempty"`
 	Answers map[string]Answer `json:"answers"`
+	// Rated is when this person last changed a rating, if known: a share
+	// link carries it, so the facilitator's device can tell older ratings
+	// from newer ones.
+	Rated time.Time `json:"rated,omitzero"`
 }
 
 // AnsweredOf counts the given items this person has answered.

@@ -55,10 +55,16 @@ func hostile() *q.Assessment {
 	a.Project.Notes = "<img src=x onerror=alert(1)>\nline two\ttabbed"
 	r := &a.Respondents[0]
 	r.Name = "‮reversed‬ 😀"
-	r.Answers["1A"] = q.Answer{Level: q.Complex, Note: strings.Repeat("Long note 🙂 with ﷽ and אבג. ", 400)[:0] + strings.Repeat("x", q.MaxNoteLen)}
+	r.Answers["1A"] = q.Answer{Level: q.Complex, Note: longest(q.NoteText.Max, "Long note 🙂 with ﷽, אבג and <b>markup</b> {nb}.\n\t")}
 	r.Answers["2A"] = q.Answer{Note: "A thought written before choosing a level: <i>kept</i>."}
 	a.Actions = append(a.Actions, q.Action{ID: "hostile-1", ItemID: "2B", Text: "</td><td>injected", Owner: "O'Brien & \"Sons\"", Status: q.Done})
 	return a
+}
+
+// longest repeats pattern to exactly n characters: text at a field's limit.
+func longest(n int, pattern string) string {
+	r := []rune(strings.Repeat(pattern, n/len([]rune(pattern))+1))
+	return string(r[:n])
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -172,7 +178,7 @@ var badFiles = []badFile{
 	{"string.json", constant(`"just text"`), "should be a JSON object"},
 	{"null.json", constant(`null`), "should be a JSON object"},
 	{"schema-missing.json", edit(func(d map[string]any) { delete(d, "schema") }), "schema: missing"},
-	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 1"},
+	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 2"},
 	{"schema-zero.json", edit(func(d map[string]any) { d["schema"] = 0 }), "schema: 0 is not a schema version"},
 	{"schema-text.json", edit(func(d map[string]any) { d["schema"] = "1" }), `schema: should be a whole number, not "1"`},
 	{"unknown-item.json", edit(func(d map[string]any) { answers(d, 1)["2Z"] = map[string]any{"level": "simple"} }),
@@ -196,6 +202,17 @@ var badFiles = []badFile{
 	{"mode-bad.json", edit(func(d map[string]any) { d["mode"] = "medium" }), `mode: "medium" is not a mode`},
 	{"status-bad.json", edit(func(d map[string]any) { d["actions"].([]any)[0].(map[string]any)["status"] = "maybe" }), `actions[0].status: "maybe" is not a status`},
 	{"respondents-object.json", edit(func(d map[string]any) { d["respondents"] = map[string]any{} }), "respondents: should be a list, not an object"},
+	{"control-screen-clear.json", edit(func(d map[string]any) { d["project"].(map[string]any)["name"] = "Falls\x1b[2J\x1b[H" }),
+		"project.name: has an escape character (U+001B) at character 6"},
+	{"control-title-osc.json", edit(func(d map[string]any) { respondent(d, 1)["name"] = "\x1b]0;pwned\x07Ann" }), "respondents[1].name: has an escape character"},
+	{"control-osc52.json", edit(func(d map[string]any) {
+		d["actions"].([]any)[0].(map[string]any)["text"] = "Copy \x1b]52;c;cm0gLXJmIH4=\x07 this"
+	}), "actions[0].text: has an escape character"},
+	{"control-c1.json", edit(func(d map[string]any) {
+		answers(d, 2)["1A"] = map[string]any{"level": "complex", "note": "CSI \u009b2J"}
+	}), `respondents[2].answers["1A"].note: has a control character (U+009B) at character 5`},
+	{"control-bell-note.json", edit(func(d map[string]any) { d["reflections"] = map[string]any{"1": "ding\x07"} }),
+		`reflections["1"]: has a control character (U+0007)`},
 	{"huge-number.json", edit(func(d map[string]any) { d["schema"] = json.Number("1e400") }), "schema: should be a whole number"},
 }
 

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -14,18 +16,23 @@ import (
 // the URL fragment, which browsers never send to a server. It holds the
 // levels only: notes stay with their author, who can export a file.
 //
-// Layout, before base64url: version, bank ID and version, workshop ID,
-// mode, respondent ID, name and role, the number of items and their levels
-// at three bits each in bank order, then a CRC-32 of all that.
+// Layout, before base64url: format, bank ID and version, workshop ID,
+// mode, respondent ID, name and role, (from format 2) when they last rated
+// in Unix seconds or 0, the number of items and their levels at three bits
+// each in bank order, then a CRC-32 of all that.
 
-// LinkVersion is the share-link format this code writes and reads.
-const LinkVersion = 1
+// LinkVersion is the share-link format this code writes. It reads format 1
+// too, which carries no time.
+const LinkVersion = 2
 
-// Caps that keep a link short enough for a QR code a phone can scan.
-const (
-	maxLinkName = 60
-	maxLinkLen  = 600
-)
+// LinkNameText is the rule for a name or role that travels in a share
+// link: shorter than a file's, so that any link the join form allows fits
+// a QR code a phone can scan.
+var LinkNameText = TextRule{Max: 60}
+
+// maxLinkLen is the longest fragment the decoder reads: room for two
+// 60-character names of four-byte characters, and IDs at their longest.
+const maxLinkLen = 1200
 
 // SharedAnswers is what a share link carries.
 type SharedAnswers struct {
@@ -47,12 +54,10 @@ func levelCode(l Level) byte {
 }
 
 // EncodeLink packs one respondent's ratings of a workshop into the text
-// that follows "#" in a share link.
+// that follows "#" in a share link. It refuses what DecodeLink would.
 func EncodeLink(b *Bank, workshop string, mode Mode, r Respondent) (string, error) {
-	for _, s := range []string{r.Name, r.Role} {
-		if utf8.RuneCountInString(s) > maxLinkName {
-			return "", fmt.Errorf("a name or role of %d characters is too long for a link (at most %d)", utf8.RuneCountInString(s), maxLinkName)
-		}
+	if err := checkShared(b, workshop, r); err != nil {
+		return "", err
 	}
 	items := b.Items(mode)
 	buf := appendString([]byte{LinkVersion}, b.ID)
@@ -62,6 +67,11 @@ func EncodeLink(b *Bank, workshop string, mode Mode, r Respondent) (string, erro
 	for _, s := range []string{r.ID, r.Name, r.Role} {
 		buf = appendString(buf, s)
 	}
+	var rated uint64
+	if !r.Rated.IsZero() {
+		rated = uint64(r.Rated.Unix())
+	}
+	buf = binary.AppendUvarint(buf, rated)
 	buf = append(buf, byte(len(items)))
 	packed := make([]byte, (3*len(items)+7)/8)
 	for i, it := range items {
@@ -74,7 +84,24 @@ func EncodeLink(b *Bank, workshop string, mode Mode, r Respondent) (string, erro
 	}
 	buf = append(buf, packed...)
 	buf = binary.BigEndian.AppendUint32(buf, crc32.ChecksumIEEE(buf))
-	return fmt.Sprintf("r%d.%s", LinkVersion, base64.RawURLEncoding.EncodeToString(buf)), nil
+	link := fmt.Sprintf("r%d.%s", LinkVersion, base64.RawURLEncoding.EncodeToString(buf))
+	if len(link) > maxLinkLen {
+		return "", fmt.Errorf("the name and role are too long to fit in a link")
+	}
+	return link, nil
+}
+
+// checkShared applies to a link's contents the rules a file's obey, and
+// the link's own caps on names.
+func checkShared(b *Bank, workshop string, r Respondent) error {
+	v := validator{bank: b}
+	v.id("workshop", workshop)
+	v.id("respondent", r.ID)
+	v.text(at("name"), r.Name, LinkNameText)
+	v.text(at("role"), r.Role, LinkNameText)
+	v.time(at("rated"), r.Rated, false)
+	v.answers(at("answers"), r.Answers)
+	return v.err
 }
 
 func appendString(buf []byte, s string) []byte {
@@ -86,7 +113,9 @@ func appendString(buf []byte, s string) []byte {
 var ErrNotALink = errors.New("this is not a share link from this tool")
 
 // DecodeLink unpacks a share link's fragment (with or without the "#"),
-// checking its version, checksum, bank and every field.
+// checking its format, checksum, bank and every field by the rules files
+// obey. Its errors never repeat what the link says: a link may come from
+// anyone.
 func DecodeLink(fragment string) (*SharedAnswers, error) {
 	fragment = strings.TrimPrefix(strings.TrimSpace(fragment), "#")
 	if i := strings.LastIndex(fragment, "#"); i >= 0 {
@@ -99,8 +128,12 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 	if !ok || !strings.HasPrefix(head, "r") {
 		return nil, ErrNotALink
 	}
-	if head != fmt.Sprintf("r%d", LinkVersion) {
-		return nil, fmt.Errorf("this link was made by a newer version of the tool (format %s); update the app and open it again", strings.TrimPrefix(head, "r"))
+	format, err := strconv.Atoi(head[1:])
+	switch {
+	case err != nil || format < 1:
+		return nil, ErrNotALink
+	case format > LinkVersion:
+		return nil, errors.New("this link was made by a newer version of the tool: update the app and open it again")
 	}
 	buf, err := base64.RawURLEncoding.DecodeString(body)
 	if err != nil || len(buf) < 5 {
@@ -111,13 +144,13 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 		return nil, errDamagedLink
 	}
 	rd := &linkReader{buf: data}
-	if v := rd.byte(); v != LinkVersion {
+	if v := rd.byte(); int(v) != format {
 		return nil, errDamagedLink
 	}
 	s := &SharedAnswers{}
-	s.Bank.ID = rd.string(64)
+	s.Bank.ID = rd.string(maxIDLen)
 	s.Bank.Version = int(rd.uvarint())
-	s.Workshop = rd.string(64)
+	s.Workshop = rd.string(maxIDLen)
 	switch rd.byte() {
 	case 0:
 		s.Mode = Quick
@@ -126,9 +159,17 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 	default:
 		rd.err = true
 	}
-	s.Respondent.ID = rd.string(64)
-	s.Respondent.Name = rd.string(4 * maxLinkName)
-	s.Respondent.Role = rd.string(4 * maxLinkName)
+	s.Respondent.ID = rd.string(maxIDLen)
+	s.Respondent.Name = rd.string(maxLinkLen)
+	s.Respondent.Role = rd.string(maxLinkLen)
+	if format >= 2 {
+		if secs := rd.uvarint(); secs > 0 {
+			if secs > 1<<40 {
+				rd.err = true
+			}
+			s.Respondent.Rated = time.Unix(int64(secs), 0).UTC()
+		}
+	}
 	n := int(rd.byte())
 	packed := rd.bytes((3*n + 7) / 8)
 	if rd.err || len(rd.buf) != 0 {
@@ -136,7 +177,7 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 	}
 	b := LookupBank(s.Bank)
 	if b == nil {
-		return nil, fmt.Errorf("this link uses question bank %s, which this version does not know (%s)", s.Bank, knownBanks())
+		return nil, fmt.Errorf("this link uses a question bank this version does not know (%s): update the app and open it again", knownBanks())
 	}
 	items := b.Items(s.Mode)
 	if n != len(items) {
@@ -157,19 +198,18 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 			s.Respondent.Answers[it.ID] = Answer{Level: l}
 		}
 	}
-	// The same checks as a file: IDs, lengths, valid text.
-	v := validator{bank: b}
-	v.id("workshop", s.Workshop)
-	v.id("respondent", s.Respondent.ID)
-	v.text("name", s.Respondent.Name, maxLinkName)
-	v.text("role", s.Respondent.Role, maxLinkName)
-	if v.err != nil {
-		return nil, errDamagedLink
+	r := &s.Respondent
+	r.Name, r.Role = LinkNameText.CleanText(r.Name), LinkNameText.CleanText(r.Role)
+	if checkShared(b, s.Workshop, *r) != nil {
+		return nil, errInvalidLink
 	}
 	return s, nil
 }
 
-var errDamagedLink = errors.New("this share link is damaged or incomplete (its check does not match): ask for it to be sent again")
+var (
+	errDamagedLink = errors.New("this share link is damaged or incomplete (its check does not match): ask for it to be sent again")
+	errInvalidLink = errors.New("this share link holds something no link from this tool would: ask for it to be sent again")
+)
 
 // linkReader reads a link's fields; any overrun sets err.
 type linkReader struct {

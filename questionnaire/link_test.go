@@ -1,9 +1,13 @@
 package questionnaire_test
 
 import (
+	"encoding/base64"
+	"encoding/binary"
+	"hash/crc32"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/questionnaire/example"
@@ -71,12 +75,12 @@ func TestBadLinks(t *testing.T) {
 	tests := []struct{ link, want string }{
 		{"", "not a share link"},
 		{"hello", "not a share link"},
-		{"r2." + good[3:], "newer version"},
+		{"r3." + good[3:], "newer version"},
 		{good[:len(good)-3], "damaged or incomplete"},
 		{string(flip), "damaged or incomplete"},
 		{good + "AAAA", "damaged or incomplete"},
 		{"r1.!!!!", "damaged or incomplete"},
-		{"r1." + strings.Repeat("A", 700), "not a share link"},
+		{"r2." + strings.Repeat("A", 1300), "not a share link"},
 	}
 	for _, tt := range tests {
 		if _, err := q.DecodeLink(tt.link); err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -87,7 +91,7 @@ func TestBadLinks(t *testing.T) {
 	newer := *b
 	newer.Version = 7
 	foreign, _ := q.EncodeLink(&newer, "ws1", q.Full, r)
-	if _, err := q.DecodeLink(foreign); err == nil || !strings.Contains(err.Error(), "nasss-en-GB v7, which this version does not know") {
+	if _, err := q.DecodeLink(foreign); err == nil || !strings.Contains(err.Error(), "a question bank this version does not know") {
 		t.Errorf("a link from another bank version: %v", err)
 	}
 	long := r
@@ -95,6 +99,94 @@ func TestBadLinks(t *testing.T) {
 	if _, err := q.EncodeLink(b, "ws1", q.Full, long); err == nil {
 		t.Error("a 61-character name made a link")
 	}
+}
+
+// TestLinkCarriesWhenRated: a link says when its ratings were made, so an
+// older one cannot pass for a newer one.
+func TestLinkCarriesWhenRated(t *testing.T) {
+	r := q.Respondent{ID: "p-abc", Name: "Dee", Rated: time.Date(2026, 12, 1, 15, 4, 5, 0, time.UTC),
+		Answers: map[string]q.Answer{"Q1": {Level: q.Complex}}}
+	link, err := q.EncodeLink(q.Default(), "ws1", q.Quick, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := q.DecodeLink(link)
+	if err != nil || !got.Respondent.Rated.Equal(r.Rated) {
+		t.Errorf("rated %v, %v", got.Respondent.Rated, err)
+	}
+}
+
+// TestFormat1LinksStillOpen: a link the previous version made, which
+// carries no time.
+func TestFormat1LinksStillOpen(t *testing.T) {
+	got, err := q.DecodeLink("r1.AQtuYXNzcy1lbi1HQgEJZXhhbXBsZS0xAQZwLXRvdXIDU2FtDFdhcmQgbWFuYWdlchjROAAAAAAAAAArmFdi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := got.Respondent
+	if got.Workshop != "example-1" || r.ID != "p-tour" || r.Name != "Sam" || r.Role != "Ward manager" || !r.Rated.IsZero() ||
+		r.Answers["1A"].Level != q.Simple || len(r.Answers) != 5 {
+		t.Errorf("decoded %+v", got)
+	}
+}
+
+// TestHostileLinks: a crafted link is refused by the rules files obey,
+// and the error never repeats what the link says.
+func TestHostileLinks(t *testing.T) {
+	b := q.Default()
+	tests := map[string]q.Respondent{
+		"escape in the name": {ID: "p-1", Name: "EVIL\x1b]0;x\x07"},
+		"NUL in the role":    {ID: "p-1", Role: "EVIL\x00"},
+		"250-character name": {ID: "p-1", Name: "EVIL" + strings.Repeat("n", 246)},
+		"C1 control":         {ID: "p-1", Name: "EVIL"},
+		"a year no one rated in": {ID: "p-1", Name: "EVIL",
+			Rated: time.Date(1970, 1, 2, 0, 0, 0, 0, time.UTC)},
+	}
+	for name, r := range tests {
+		t.Run(name, func(t *testing.T) {
+			if _, err := q.EncodeLink(b, "ws1", q.Quick, r); err == nil {
+				t.Error("EncodeLink made it")
+			}
+			_, err := q.DecodeLink(forgeLink(b, "ws1", q.Quick, r))
+			if err == nil {
+				t.Fatal("DecodeLink took it")
+			}
+			if strings.Contains(err.Error(), "EVIL") {
+				t.Errorf("the error repeats the link: %v", err)
+			}
+		})
+	}
+	// Long names in four-byte characters, which the join form allows,
+	// still make a link the decoder reads.
+	emoji := q.Respondent{ID: "p-1", Name: strings.Repeat("😀", 60), Role: strings.Repeat("👩", 60)}
+	link, err := q.EncodeLink(b, strings.Repeat("w", 64), q.Full, emoji)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := q.DecodeLink(link); err != nil || got.Respondent.Name != emoji.Name {
+		t.Errorf("a %d-character link of emoji names: %v", len(link), err)
+	}
+}
+
+// forgeLink packs a link as format 2 does, with no checks: what someone
+// crafting one by hand could send.
+func forgeLink(b *q.Bank, workshop string, mode q.Mode, r q.Respondent) string {
+	str := func(buf []byte, s string) []byte { return append(binary.AppendUvarint(buf, uint64(len(s))), s...) }
+	buf := str([]byte{2}, b.ID)
+	buf = binary.AppendUvarint(buf, uint64(b.Version))
+	buf = str(buf, workshop)
+	buf = append(buf, map[q.Mode]byte{q.Quick: 0, q.Full: 1}[mode])
+	buf = str(str(str(buf, r.ID), r.Name), r.Role)
+	var rated uint64
+	if !r.Rated.IsZero() {
+		rated = uint64(r.Rated.Unix())
+	}
+	buf = binary.AppendUvarint(buf, rated)
+	n := len(b.Items(mode))
+	buf = append(buf, byte(n))
+	buf = append(buf, make([]byte, (3*n+7)/8)...)
+	buf = binary.BigEndian.AppendUint32(buf, crc32.ChecksumIEEE(buf))
+	return "r2." + base64.RawURLEncoding.EncodeToString(buf)
 }
 
 // FuzzDecodeLink feeds the link decoder arbitrary text: it must never

@@ -3,6 +3,7 @@ package questionnaire_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -154,5 +155,92 @@ func TestPutRespondent(t *testing.T) {
 	}
 	if a.PutRespondent(q.Respondent{ID: "p2"}) || len(a.Respondents) != 2 {
 		t.Error("a new person was not added")
+	}
+}
+
+// TestMergeCaps: a merge whose result no file could hold fails with a
+// sentence saying why, and never returns something Encode refuses.
+func TestMergeCaps(t *testing.T) {
+	crowd := func(n, people int) []*q.Assessment {
+		var files []*q.Assessment
+		for f := range n {
+			a := participant(fmt.Sprintf("f%d-p0", f), "", uint64(f))
+			for p := 1; p < people; p++ {
+				a.Respondents = append(a.Respondents, q.Respondent{ID: fmt.Sprintf("f%d-p%d", f, p), Answers: map[string]q.Answer{}})
+			}
+			files = append(files, a)
+		}
+		return files
+	}
+	if _, _, err := q.Merge(crowd(40, 60)); err == nil || !strings.Contains(err.Error(), "more than 500 people") {
+		t.Errorf("40 files of 60 people: %v", err)
+	}
+	if got, _, err := q.Merge(crowd(8, 60)); err != nil || len(got.Respondents) != 480 {
+		t.Errorf("8 files of 60 people: %v", err)
+	}
+
+	// Two valid halves of a workshop with long notes: each fits, together
+	// they are just over the size cap.
+	half := func(first int) *q.Assessment {
+		a := participant(fmt.Sprintf("h%d", first), "", 1)
+		a.Respondents = nil
+		for p := range 30 {
+			r := q.Respondent{ID: fmt.Sprintf("h%d", first+p), Answers: map[string]q.Answer{}}
+			for _, it := range q.Default().Items(q.Full) {
+				r.Answers[it.ID] = q.Answer{Level: q.Complicated, Note: longest(790, "Notes from the ward round. ")}
+			}
+			a.Respondents = append(a.Respondents, r)
+		}
+		return a
+	}
+	one, two := half(0), half(100)
+	for _, h := range []*q.Assessment{one, two} {
+		if _, err := q.Encode(h); err != nil {
+			t.Fatalf("a half does not fit on its own: %v", err)
+		}
+	}
+	_, _, err := q.Merge([]*q.Assessment{one, two})
+	if err == nil || !strings.Contains(err.Error(), "more than the 1.0 MB one assessment can hold") {
+		t.Errorf("merging halves that add up past the cap: %v", err)
+	}
+
+	// Agreed notes that add up past a note's cap: the first stays, the
+	// second is reported, and the merge goes on.
+	a, b := participant("p1", "Ann", 1), participant("p2", "Bo", 2)
+	a.Team = map[string]q.Answer{"2A": {Level: q.Complex, Note: longest(6000, "First room. ")}}
+	b.Team = map[string]q.Answer{"2A": {Level: q.Complex, Note: longest(6000, "Second room. ")}}
+	got, notes, err := q.Merge([]*q.Assessment{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Team["2A"].Note != a.Team["2A"].Note || !strings.Contains(strings.Join(notes, "\n"), "the agreed note on 2A from file 2 was not added") {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestMergeSameNameInNFCAndNFD: one person, their name typed on two
+// systems, is one person.
+func TestMergeSameNameInNFCAndNFD(t *testing.T) {
+	a := participant("p1", "Zoë", 1)
+	b := participant("p1", "Zoe\u0308", 1)
+	got, notes, err := q.Merge([]*q.Assessment{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Respondents) != 1 || !strings.Contains(strings.Join(notes, " "), "already in the workshop") {
+		t.Errorf("%d people, notes %q", len(got.Respondents), notes)
+	}
+}
+
+func BenchmarkMerge40Files(b *testing.B) {
+	var files []*q.Assessment
+	for f := range 40 {
+		a := participant(fmt.Sprintf("p%d", f), "", uint64(f))
+		files = append(files, a)
+	}
+	for b.Loop() {
+		if _, _, err := q.Merge(files); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

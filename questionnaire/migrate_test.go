@@ -3,12 +3,14 @@ package questionnaire
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// The real table is empty while schema 1 is the only version, so the
-// mechanism is tested with a made-up history: schema 1 kept the project
+// The real table's steps only add fields so far, so the mechanism is
+// tested with a made-up history: schema 1 kept the project
 // name at the top level, schema 2 moved it into project, schema 3 renamed
 // "team" to "agreed".
 var testMigrations = map[int]migration{
@@ -62,7 +64,7 @@ func TestMigrate(t *testing.T) {
 
 func TestMigrationTableCoversEveryOldSchema(t *testing.T) {
 	for v := 1; v < SchemaVersion; v++ {
-		if migrations[v] == nil {
+		if _, ok := migrations[v]; !ok {
 			t.Errorf("no migration from schema %d", v)
 		}
 	}
@@ -73,5 +75,31 @@ func TestMigrationTableCoversEveryOldSchema(t *testing.T) {
 	out, _ := migrate([]byte(`{"schema":1,"a":"b"}`), SchemaVersion, migrations)
 	if json.Unmarshal(out, &doc) != nil || doc["a"] != "b" {
 		t.Errorf("a current file came back as %s", out)
+	}
+}
+
+// TestSchema1Files reads the files schema 1 wrote, kept in testdata: they
+// open unchanged, and write back as schema 2.
+func TestSchema1Files(t *testing.T) {
+	for _, name := range []string{"example-full-3.nasss.json", "example-quick-1.nasss.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "schema1", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), `"schema": 1,`) {
+			t.Fatalf("%s is not a schema 1 file", name)
+		}
+		a, err := Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out, err := Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Replace(string(data), `"schema": 1,`, `"schema": 2,`, 1)
+		if string(out) != want {
+			t.Errorf("%s changed on its way through: %s", name, out)
+		}
 	}
 }

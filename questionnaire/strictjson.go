@@ -18,6 +18,9 @@ import (
 type Error struct {
 	Path string
 	Msg  string
+	// Err is the underlying problem, such as a *TextError or a
+	// *SizeError, when there is one.
+	Err error
 }
 
 func (e *Error) Error() string {
@@ -26,6 +29,9 @@ func (e *Error) Error() string {
 	}
 	return e.Path + ": " + e.Msg
 }
+
+// Unwrap gives the underlying problem, for errors.As.
+func (e *Error) Unwrap() error { return e.Err }
 
 func errAt(path, format string, args ...any) error {
 	return &Error{Path: path, Msg: fmt.Sprintf(format, args...)}

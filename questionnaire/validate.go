@@ -3,20 +3,13 @@ package questionnaire
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
-	"unicode/utf8"
+	"time"
 )
 
-// Text caps for what users write, in characters.
-const (
-	MaxNameLen     = 200    // names, roles, organisations, owners, labels
-	MaxNoteLen     = 10_000 // notes and reflections
-	MaxActionLen   = 1_000
-	maxIDLen       = 64
-	maxRespondents = 500
-	maxActions     = 2_000
-	maxHistory     = 200
-)
+// maxIDLen caps the IDs of assessments, people and actions.
+const maxIDLen = 64
 
 // isID reports whether s is made only of letters, digits, - and _. A loop
 // rather than a regexp: compiling one at start-up slows the app's first
@@ -45,17 +38,28 @@ type validator struct {
 	bank *Bank
 }
 
+// fail keeps the first problem: it is the one people are told, so nothing
+// after it needs checking, and the checks below return early once set.
 func (v *validator) fail(path, format string, args ...any) {
 	if v.err == nil {
 		v.err = errAt(path, format, args...)
 	}
 }
 
-func (v *validator) text(path, s string, most int) {
-	if n := utf8.RuneCountInString(s); n > most {
-		v.fail(path, "%d characters; the most this field holds is %d", n, most)
+// text checks s against its rule. A path is made only for a problem, as
+// making one for each of a large workshop's thousands of notes would cost
+// more than checking them.
+func (v *validator) text(path func() string, s string, r TextRule) {
+	if v.err != nil {
+		return
+	}
+	if e := r.check(s); e != nil {
+		v.err = &Error{Path: path(), Msg: e.Error(), Err: e}
 	}
 }
+
+// at is a fixed path for text.
+func at(path string) func() string { return func() string { return path } }
 
 func (v *validator) id(path, s string) {
 	switch {
@@ -84,26 +88,30 @@ func (v *validator) assessment(a *Assessment) {
 	if !a.Mode.Valid() {
 		v.fail("mode", "%q is not a mode (quick or full)", clip(string(a.Mode)))
 	}
-	v.text("project.name", a.Project.Name, MaxNameLen)
-	v.text("project.organisation", a.Project.Organisation, MaxNameLen)
-	v.text("project.technology", a.Project.Technology, MaxNameLen)
-	v.text("project.notes", a.Project.Notes, MaxNoteLen)
-	if len(a.Respondents) > maxRespondents {
-		v.fail("respondents", "%d respondents; the most is %d", len(a.Respondents), maxRespondents)
+	v.text(at("project.name"), a.Project.Name, NameText)
+	v.text(at("project.organisation"), a.Project.Organisation, NameText)
+	v.text(at("project.technology"), a.Project.Technology, NameText)
+	v.text(at("project.notes"), a.Project.Notes, NoteText)
+	if len(a.Respondents) > MaxRespondents {
+		v.fail("respondents", "%d people; the most one assessment holds is %d", len(a.Respondents), MaxRespondents)
 	}
-	seen := map[string]int{}
+	seen := make(map[string]int, len(a.Respondents))
 	for i, r := range a.Respondents {
-		p := fmt.Sprintf("respondents[%d]", i)
-		v.id(p+".id", r.ID)
+		if v.err != nil {
+			return
+		}
+		p := func() string { return "respondents[" + strconv.Itoa(i) + "]" }
+		v.id(p()+".id", r.ID)
 		if j, dup := seen[r.ID]; dup {
-			v.fail(p+".id", "%q is also the ID of person %d", r.ID, j+1)
+			v.fail(p()+".id", "%q is also the ID of person %d", r.ID, j+1)
 		}
 		seen[r.ID] = i
-		v.text(p+".name", r.Name, MaxNameLen)
-		v.text(p+".role", r.Role, MaxNameLen)
-		v.answers(p+".answers", r.Answers)
+		v.text(func() string { return p() + ".name" }, r.Name, NameText)
+		v.text(func() string { return p() + ".role" }, r.Role, NameText)
+		v.time(func() string { return p() + ".rated" }, r.Rated, false)
+		v.answers(func() string { return p() + ".answers" }, r.Answers)
 	}
-	v.answers("team", a.Team)
+	v.answers(at("team"), a.Team)
 	for _, id := range sortedKeys(a.Tallies) {
 		p := fmt.Sprintf("tallies[%q]", clip(id))
 		if v.bank.Item(id) == nil {
@@ -111,8 +119,8 @@ func (v *validator) assessment(a *Assessment) {
 		}
 		t := a.Tallies[id]
 		for _, l := range AllLevels {
-			if n := t.Of(l); n < 0 || n > maxRespondents {
-				v.fail(p, "%d hands for %s; a count is 0 to %d", n, l, maxRespondents)
+			if n := t.Of(l); n < 0 || n > MaxRespondents {
+				v.fail(p, "%d hands for %s; a count is 0 to %d", n, l, MaxRespondents)
 			}
 		}
 	}
@@ -121,51 +129,65 @@ func (v *validator) assessment(a *Assessment) {
 		if v.bank.Domain(k) == nil {
 			v.fail(p, "no such domain in bank %s", v.bank.Ref())
 		}
-		v.text(p, a.Reflections[k], MaxNoteLen)
+		v.text(at(p), a.Reflections[k], NoteText)
 	}
 	v.actions(a.Actions)
-	if len(a.History) > maxHistory {
-		v.fail("history", "%d reviews; the most is %d", len(a.History), maxHistory)
+	if len(a.History) > MaxReviews {
+		v.fail("history", "%d reviews; the most one assessment holds is %d", len(a.History), MaxReviews)
 	}
 	for i, s := range a.History {
 		p := fmt.Sprintf("history[%d]", i)
 		v.date(p+".date", s.Date, true)
-		v.text(p+".label", s.Label, MaxNameLen)
+		v.text(at(p+".label"), s.Label, NameText)
 		if !s.Mode.Valid() {
 			v.fail(p+".mode", "%q is not a mode (quick or full)", clip(string(s.Mode)))
 		}
-		v.answers(p+".answers", s.Answers)
+		v.answers(at(p+".answers"), s.Answers)
 	}
-	for _, t := range []struct {
-		path string
-		year int
-	}{{"created", a.Created.Year()}, {"updated", a.Updated.Year()}} {
-		if t.year < 2000 || t.year > 9999 {
-			v.fail(t.path, "missing, or a year (%d) no assessment was made in", t.year)
-		}
+	v.time(at("created"), a.Created, true)
+	v.time(at("updated"), a.Updated, true)
+}
+
+// time checks a moment is in a year an assessment can be made in; an
+// optional one may be unset.
+func (v *validator) time(path func() string, t time.Time, required bool) {
+	if t.IsZero() && !required {
+		return
+	}
+	if y := t.Year(); y < 2000 || y > 9999 {
+		v.fail(path(), "missing, or a year (%d) no assessment was made in", y)
 	}
 }
 
-func (v *validator) answers(path string, answers map[string]Answer) {
+func (v *validator) answers(path func() string, answers map[string]Answer) {
+	if v.err != nil {
+		return
+	}
 	for _, id := range sortedKeys(answers) {
-		p := fmt.Sprintf("%s[%q]", path, clip(id))
 		ans := answers[id]
+		p := func() string { return path() + "[" + strconv.Quote(clip(id)) + "]" }
 		if v.bank.Item(id) == nil {
-			v.fail(p, "no such item in bank %s", v.bank.Ref())
+			v.fail(p(), "no such item in bank %s", v.bank.Ref())
 		}
 		if !ans.Level.Valid() {
-			v.fail(p+".level", "%q is not a level (%s)", clip(string(ans.Level)), levelList())
+			v.fail(p()+".level", "%q is not a level (%s)", clip(string(ans.Level)), levelList())
 		}
-		v.text(p+".note", ans.Note, MaxNoteLen)
+		v.text(func() string { return p() + ".note" }, ans.Note, NoteText)
+		if v.err != nil {
+			return
+		}
 	}
 }
 
 func (v *validator) actions(actions []Action) {
-	if len(actions) > maxActions {
-		v.fail("actions", "%d actions; the most is %d", len(actions), maxActions)
+	if len(actions) > MaxActions {
+		v.fail("actions", "%d actions; the most one plan holds is %d", len(actions), MaxActions)
 	}
-	seen := map[string]int{}
+	seen := make(map[string]int, len(actions))
 	for i, act := range actions {
+		if v.err != nil {
+			return
+		}
 		p := fmt.Sprintf("actions[%d]", i)
 		v.id(p+".id", act.ID)
 		if j, dup := seen[act.ID]; dup {
@@ -180,8 +202,8 @@ func (v *validator) actions(actions []Action) {
 				v.fail(p+".suggestion", "%q is not a suggestion key for item %s (like %s/complex/0)", clip(act.Suggestion), act.ItemID, act.ItemID)
 			}
 		}
-		v.text(p+".text", act.Text, MaxActionLen)
-		v.text(p+".owner", act.Owner, MaxNameLen)
+		v.text(at(p+".text"), act.Text, ActionText)
+		v.text(at(p+".owner"), act.Owner, NameText)
 		v.date(p+".due", act.Due, false)
 		if !act.Status.Valid() {
 			v.fail(p+".status", "%q is not a status (not-started, in-progress, done)", clip(string(act.Status)))
