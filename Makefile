@@ -1,6 +1,7 @@
 # The NASSS complexity self-assessment toolkit.
 #   make run    build what is needed and run it
-#   make test   vet, all tests, and a short run of every fuzz target
+#   make test   vet (go vet and staticcheck), all tests, and a short run of
+#               every fuzz target
 #   make build  the web app (web/app.wasm and its PDF renderer web/pdf.wasm,
 #               each with .br and .gz) and the native command line (bin/nasss)
 
@@ -19,6 +20,15 @@ WASM_SRC := $(shell find app cmd questionnaire scoring -name '*.go' -not -name '
             $(wildcard questionnaire/banks/*.json) go.mod go.sum
 
 AXE      := app/e2e/node_modules/axe-core/axe.min.js
+# Staticcheck, pinned: go install fetches this exact version on first use
+# and the build cache makes later runs cheap. It is installed under bin/
+# rather than run with go run, because the wasm pass sets GOOS and GOARCH,
+# which go run would apply to building staticcheck itself.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := bin/staticcheck
+# Lists the packages in the two browser binaries: the wasm build compiles
+# files of its own (browser_wasm.go, main_wasm.go) that a native pass never sees.
+WASM_PKGS := GOOS=js GOARCH=wasm $(GO) list -deps -f '{{with .Module}}{{if .Main}}{{$$.ImportPath}}{{end}}{{end}}' ./cmd/nasss ./cmd/nasss-pdf
 
 .PHONY: all build run test vet unit fuzz bench clean
 
@@ -44,8 +54,13 @@ run: build
 
 test: vet unit fuzz
 
-vet:
+vet: $(STATICCHECK)
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	pkgs=$$($(WASM_PKGS)) && GOOS=js GOARCH=wasm $(STATICCHECK) $$pkgs
+
+$(STATICCHECK): FORCE
+	GOBIN=$(abspath $(@D)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 # The browser tests build the wasm themselves and need axe-core from npm.
 unit: $(AXE)

@@ -28,6 +28,14 @@ type Options struct {
 	Uncompressed bool
 }
 
+// pageCountAlias stands for the page count until gofpdf knows it, when it
+// replaces the alias's bytes everywhere in the page content, user text
+// included: gofpdf's usual "{nb}" made "{nb}" in a note print as a number.
+// Nothing a person writes can encode to these bytes: the alias holds
+// U+0001, which sanitise drops, and read across character boundaries its
+// bytes are characters the font lacks (TestPageCountAliasCannotBeWritten).
+const pageCountAlias = "\x01nb\x01"
+
 // Page geometry in millimetres (A4).
 const (
 	pageW, pageH = 210.0, 297.0
@@ -106,11 +114,11 @@ func (w *writer) setup(fonts Fonts, o Options) {
 	p.SetCreator("NASSS complexity self-assessment", true)
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, bottom)
-	p.AliasNbPages("{nb}")
+	p.AliasNbPages(pageCountAlias)
 	p.SetFooterFunc(func() {
 		p.SetY(-14)
 		w.font("", 8, secondary)
-		p.CellFormat(textW/2, 5, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "L", false, 0, "")
+		p.CellFormat(textW/2, 5, fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountAlias), "", 0, "L", false, 0, "")
 		p.CellFormat(textW/2, 5, fmt.Sprintf("Question bank %s · Generated %s", w.bank.Ref(), longDate(w.date)), "", 0, "R", false, 0, "")
 	})
 	p.AddPage()

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/questionnaire/example"
@@ -145,8 +147,11 @@ func TestHostileText(t *testing.T) {
 			t.Errorf("the PDF text lacks %q", want)
 		}
 	}
-	if !strings.Contains(text, strings.Repeat("x", 60)) {
-		t.Error("the 10,000-character note is missing")
+	// The longest note repeats "{nb}", gofpdf's usual page-count alias:
+	// every one must print as written.
+	long := a.Respondents[0].Answers["1A"].Note
+	if want, got := strings.Count(long, "{nb}"), strings.Count(text, "{nb}"); utf8.RuneCountInString(long) < 10_000 || want == 0 || got < want {
+		t.Errorf("the 10,000-character note is missing or cut: %d of its %d {nb} in the PDF text", got, want)
 	}
 	if n := pageCount(t, pdf); n < 10 {
 		t.Errorf("%d pages: the long note should run on over pages", n)
@@ -248,5 +253,64 @@ func TestWhatChanged(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
+	}
+}
+
+// TestPageCountAliasIsLiteral puts gofpdf's usual page-count alias in user
+// text: it must print as written, while the footer still counts pages.
+func TestPageCountAliasIsLiteral(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 1})
+	a.Project.Name = "Pilot {nb} ward"
+	a.Respondents[0].Answers["1A"] = q.Answer{Level: q.Complex, Note: "note {nb} here"}
+	a.Actions = append(a.Actions, q.Action{ID: "own-nb", ItemID: "1A", Text: "action {nb} text", Owner: "{nb}", Status: q.NotStarted})
+	data := render(t, a, Options{Date: day})
+	text := flat(pdftotext(t, data))
+	n := pageCount(t, data)
+	for _, want := range []string{"Pilot {nb} ward", "note {nb} here", "action {nb} text", "Page 1 of " + fmt.Sprint(n), fmt.Sprintf("Page %d of %d", n, n)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	if strings.Contains(text, fmt.Sprintf("Pilot %d ward", n)) {
+		t.Error("{nb} in the project name became the page count")
+	}
+}
+
+// TestPageCountAliasCannotBeWritten checks the claim pageCountAlias rests
+// on. gofpdf writes text as UTF-16BE and replaces the alias in the page
+// content in that form and as UTF-8. In either form, at either byte
+// alignment, a match needs some whole UTF-16 unit to be a character that
+// sanitise never lets through; the units cut at the ends could be anything.
+func TestPageCountAliasCannotBeWritten(t *testing.T) {
+	cov, err := fontCoverage(fonts(t).Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	printable := func(r rune) bool {
+		return !utf16.IsSurrogate(r) && (r == replacement || cov.sanitise(string(r)) == string(r))
+	}
+	var be []byte
+	for _, u := range utf16.Encode([]rune(pageCountAlias)) {
+		be = append(be, byte(u>>8), byte(u))
+	}
+	forms := []struct {
+		name  string
+		bytes []byte
+	}{{"UTF-16BE", be}, {"UTF-8", []byte(pageCountAlias)}}
+	for _, f := range forms {
+		for start := range 2 {
+			blocked := false
+			for i := start; i+1 < len(f.bytes); i += 2 {
+				if !printable(rune(f.bytes[i])<<8 | rune(f.bytes[i+1])) {
+					blocked = true
+				}
+			}
+			if !blocked {
+				t.Errorf("the %s alias % x could come from user text at byte alignment %d", f.name, f.bytes, start)
+			}
+		}
+	}
+	if got := cov.sanitise("a" + pageCountAlias + "b"); strings.Contains(got, pageCountAlias) {
+		t.Errorf("sanitise let the alias through: %q", got)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // replacement stands in for any character the report cannot print: it is
@@ -115,6 +114,3 @@ func format4(t []byte) (coverage, error) {
 	}
 	return c, nil
 }
-
-// runeLen is what a field's length is in characters.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -30,7 +30,7 @@ func runBank(e *env, args []string) error {
 	b := q.Default()
 	switch {
 	case *asJSON:
-		return printJSON(e.stdout, b)
+		return printJSON(e.data(), b)
 	case *stats:
 		r := b.Readability()
 		fmt.Fprintf(e.stdout, "bank            %s\n", b.Ref())

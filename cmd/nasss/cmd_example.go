@@ -39,6 +39,6 @@ func runExample(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = e.stdout.Write(data)
+	_, err = e.data().Write(data)
 	return err
 }

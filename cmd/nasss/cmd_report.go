@@ -53,7 +53,7 @@ func runReport(e *env, args []string) error {
 		name = q.ReportFileName(a, day)
 	}
 	if name == "-" {
-		_, err = e.stdout.Write(data)
+		_, err = e.data().Write(data)
 		return err
 	}
 	if err := os.WriteFile(name, data, 0o644); err != nil {

@@ -80,7 +80,7 @@ func runScore(e *env, args []string) error {
 	b := q.LookupBank(a.Bank)
 	rep := scoreReport{Project: a.Project, Profile: scoring.Score(b, a), TopActions: scoring.Top(scoring.Plan(b, a), topActions)}
 	if *asJSON {
-		return printJSON(e.stdout, rep)
+		return printJSON(e.data(), rep)
 	}
 	return printScore(e.stdout, &rep)
 }

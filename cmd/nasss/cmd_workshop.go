@@ -90,7 +90,7 @@ func runCompare(e *env, args []string) error {
 		return badInput("%v", err)
 	}
 	if *asJSON {
-		return printJSON(e.stdout, c)
+		return printJSON(e.data(), c)
 	}
 	w := &errWriter{w: e.stdout}
 	w.printf("Complex domains: %d before, %d now\n\n", c.ComplexBefore, c.ComplexAfter)
@@ -127,7 +127,7 @@ func runCSV(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := e.stdout
+	w := e.data()
 	if *out != "" {
 		f, err := os.Create(*out)
 		if err != nil {

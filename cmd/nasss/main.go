@@ -25,6 +25,9 @@ const (
 )
 
 // env is what a command may touch, so tests can run commands in process.
+// Within a command, stdout and stderr are for people and never pass on a
+// control character (see terminalWriter); data() is standard output
+// unfiltered, for machine output.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -50,12 +53,20 @@ func badInput(format string, args ...any) error {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], &env{os.Stdin, os.Stdout, os.Stderr}))
+	os.Exit(run(os.Args[1:], &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
 
 // run dispatches to a command and turns its error into an exit code. A
 // panic is a bug: it is reported in one line, never as a stack trace.
+// Everything printed for people, errors included, passes through one
+// terminalWriter per stream.
 func run(args []string, e *env) (code int) {
+	out, errs := newTerminalWriter(e.stdout), newTerminalWriter(e.stderr)
+	defer func() {
+		out.flush()
+		errs.flush()
+	}()
+	e = &env{stdin: e.stdin, stdout: out, stderr: errs}
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(e.stderr, "nasss: internal error: %v\n", r)
