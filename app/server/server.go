@@ -45,6 +45,47 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
 	"form-action 'self'; frame-ancestors 'none'"
 
+// securityHeaders go with every response: from ServeHTTP, and from static
+// hosts through the _headers file that Build writes.
+var securityHeaders = []struct{ name, value string }{
+	{"Content-Security-Policy", ContentSecurityPolicy},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+}
+
+// Cache-Control values. A URL that carries a hash of its content never
+// changes, so browsers may keep it for a year without asking; everything
+// else is revalidated on every load, as the service worker, not the HTTP
+// cache, is what keeps the app offline.
+const (
+	cacheImmutable  = "public, max-age=31536000, immutable"
+	cacheRevalidate = "no-cache"
+)
+
+// Timeouts of NewHTTPServer. A response must fit in writeTimeout whole:
+// the app's wasm is about 10 MB, 2 MB compressed, which takes over a
+// minute at 256 kbit/s.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 5 * time.Minute
+	idleTimeout       = 2 * time.Minute
+)
+
+// NewHTTPServer returns the HTTP server for a handler, with timeouts so
+// that slow or idle clients cannot hold connections open for ever.
+func NewHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+	}
+}
+
 // Site is the app ready to serve: the go-app handler, configured, and the
 // big files (the WebAssembly binary, the report fonts) kept in memory in
 // each encoding.
@@ -53,6 +94,8 @@ type Site struct {
 	Handler *app.Handler
 	webDir  string
 	packed  map[string]*packedFile // by URL path
+	hashed  map[string]*packedFile // report files, by the URL that carries their hash
+	hashURL map[string]string      // report files' hashed URLs, by plain URL
 }
 
 // packedFile is a file with its pre-compressed copies.
@@ -60,12 +103,14 @@ type packedFile struct {
 	contentType string
 	modTime     time.Time
 	hash        string
-	body        map[string][]byte // by Content-Encoding: "", "br", "gzip"
+	body        map[string][]byte // by Content-Encoding: "", "br", "gzip"; some may be missing
 }
 
-// packedTypes lists what is served pre-compressed, by extension, with its
-// content type.
-var packedTypes = map[string]string{".wasm": "application/wasm", ".ttf": "font/ttf"}
+// memoryTypes gives, by extension, the content type of the files served
+// from memory: the pre-compressed ones and the PDF worker's script. Fixed
+// here, since the system's MIME table could say otherwise, and a worker's
+// script must be JavaScript.
+var memoryTypes = map[string]string{".wasm": "application/wasm", ".ttf": "font/ttf", ".js": "text/javascript; charset=utf-8"}
 
 // New loads the web folder (which must hold app.wasm and pdf.wasm; see
 // `make build`) and configures the app. Missing or stale .br and .gz files
@@ -77,7 +122,7 @@ func New(webDir string) (*Site, error) {
 			return nil, fmt.Errorf("%s is missing: build it with 'make build', or run from the repository root", path)
 		}
 	}
-	s := &Site{webDir: webDir, packed: map[string]*packedFile{}}
+	s := &Site{webDir: webDir, packed: map[string]*packedFile{}, hashed: map[string]*packedFile{}, hashURL: map[string]string{}}
 	fonts, _ := filepath.Glob(filepath.Join(webDir, "fonts", "*.ttf"))
 	for _, path := range append(wasm, fonts...) {
 		f, err := loadPacked(path)
@@ -91,6 +136,20 @@ func New(webDir string) (*Site, error) {
 	version, err := versionOf(webDir, s.packed)
 	if err != nil {
 		return nil, err
+	}
+	env := map[string]string{}
+	cacheable := []string{"/web/icon.svg"}
+	for _, plain := range nasss.ReportFiles {
+		f, ok := s.packed[plain]
+		if !ok {
+			if f, err = loadRaw(filepath.Join(webDir, filepath.FromSlash(strings.TrimPrefix(plain, "/web/")))); err != nil {
+				return nil, err
+			}
+		}
+		u := hashedURL(plain, f.hash)
+		s.hashed[u], s.hashURL[plain] = f, u
+		env[nasss.ReportEnv(plain)] = u
+		cacheable = append(cacheable, u)
 	}
 	nasss.Register()
 	s.Handler = &app.Handler{
@@ -110,9 +169,13 @@ func New(webDir string) (*Site, error) {
 		},
 		Styles: []string{"/web/app.css"},
 		// Runs before go-app's scripts: see the file.
-		Scripts:            []string{"/web/storage-guard.js"},
-		CacheableResources: append([]string{"/web/icon.svg"}, nasss.ReportFiles...),
-		Resources:          app.LocalDir(""),
+		Scripts: []string{"/web/storage-guard.js", "/web/store.js"},
+		// The report files under their hashed URLs, which the page reads
+		// from Env (see ReportFiles): app.js carries both, version by
+		// version.
+		CacheableResources: cacheable,
+		Env:                env,
+		Resources:          webResources{},
 		// The files' hash names the version: a new build is a new version,
 		// and an unchanged one never looks like an update.
 		Version:               version,
@@ -121,6 +184,30 @@ func New(webDir string) (*Site, error) {
 	}
 	return s, nil
 }
+
+// webResources resolves /web/ paths as go-app's LocalDir("") does, but
+// is not an http.Handler, so go-app serves no file itself: it would serve
+// the working directory, listings included, under /VERSION/web/../ paths,
+// and fetch /robots.txt and the like from whatever host a request names.
+type webResources struct{}
+
+func (webResources) Resolve(location string) string { return app.LocalDir("").Resolve(location) }
+
+// goappFiles are what go-app would fetch from the web folder over HTTP;
+// they are served from the folder directly, if it has them.
+var goappFiles = map[string]bool{"/robots.txt": true, "/sitemap.xml": true, "/ads.txt": true}
+
+// hashedURL puts the start of a file's hash before its extension:
+// /web/pdf.wasm becomes /web/pdf.3f2a9c1b.wasm.
+func hashedURL(plain, hash string) string {
+	ext := path.Ext(plain)
+	return strings.TrimSuffix(plain, ext) + "." + hash[:8] + ext
+}
+
+// HashedURL is the URL, carrying a hash of its content, under which a
+// report file is served, such as /web/pdf.3f2a9c1b.wasm for PDFWasmName;
+// name is its path in the web folder. It is "" for other files.
+func (s *Site) HashedURL(name string) string { return s.hashURL["/web/"+name] }
 
 // Version is the app version the service worker caches under.
 func (s *Site) Version() string { return s.Handler.Version }
@@ -171,6 +258,20 @@ func served(path string) bool {
 	return true
 }
 
+// loadRaw reads a file to serve as it is, with no compressed copies.
+func loadRaw(path string) (*packedFile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	return &packedFile{contentType: memoryTypes[filepath.Ext(path)], modTime: st.ModTime(), hash: hex.EncodeToString(sum[:8]), body: map[string][]byte{"": raw}}, nil
+}
+
 // loadPacked reads a file and its .br and .gz copies, making them if they
 // are missing or older than the file.
 func loadPacked(path string) (*packedFile, error) {
@@ -196,8 +297,7 @@ func loadPacked(path string) (*packedFile, error) {
 		}
 	}
 	sum := sha256.Sum256(raw)
-	typ := packedTypes[filepath.Ext(path)]
-	f := &packedFile{contentType: typ, modTime: st.ModTime(), hash: hex.EncodeToString(sum[:8]), body: map[string][]byte{"": raw}}
+	f := &packedFile{contentType: memoryTypes[filepath.Ext(path)], modTime: st.ModTime(), hash: hex.EncodeToString(sum[:8]), body: map[string][]byte{"": raw}}
 	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
 		if f.body[enc], err = os.ReadFile(path + ext); err != nil {
 			return nil, err
@@ -209,22 +309,24 @@ func loadPacked(path string) (*packedFile, error) {
 // ServeHTTP serves the app with security headers on every response.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", ContentSecurityPolicy)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	for _, sh := range securityHeaders {
+		h.Set(sh.name, sh.value)
+	}
 	f, packed := s.packed[r.URL.Path]
+	hf, hashed := s.hashed[r.URL.Path]
 	switch {
+	case hashed:
+		hf.serve(w, r, cacheImmutable)
 	case packed:
-		f.serve(w, r)
+		f.serve(w, r, cacheRevalidate)
 	case strings.HasSuffix(r.URL.Path, ".go"):
 		http.NotFound(w, r) // web/ holds a Go file for the command line, not for browsers
 	case strings.HasPrefix(r.URL.Path, "/web/"):
-		// The shell's files are revalidated on every load; the service
-		// worker, not the HTTP cache, is what keeps them offline.
-		h.Set("Cache-Control", "no-cache")
-		http.StripPrefix("/web/", http.FileServer(http.Dir(s.webDir))).ServeHTTP(w, r)
+		h.Set("Cache-Control", cacheRevalidate)
+		http.StripPrefix("/web/", http.FileServer(filesOnly{http.Dir(s.webDir)})).ServeHTTP(w, r)
+	case goappFiles[r.URL.Path]:
+		h.Set("Cache-Control", cacheRevalidate)
+		http.FileServer(filesOnly{http.Dir(s.webDir)}).ServeHTTP(w, r)
 	case isNavigation(r):
 		// go-app answers an address it has no page for with a bare
 		// "404 page not found"; people get the app's own page instead.
@@ -240,6 +342,22 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.Handler.ServeHTTP(w, r)
 	}
+}
+
+// filesOnly hides a file system's folders, so that asking for one is a
+// 404 rather than a listing of what it holds.
+type filesOnly struct{ http.FileSystem }
+
+func (d filesOnly) Open(name string) (http.File, error) {
+	f, err := d.FileSystem.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		f.Close()
+		return nil, os.ErrNotExist
+	}
+	return f, nil
 }
 
 // isNavigation reports whether a request is for a page rather than a file:
@@ -292,20 +410,20 @@ func (s *statusWriter) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
-// serve sends the smallest encoding the browser accepts.
-func (f *packedFile) serve(w http.ResponseWriter, r *http.Request) {
+// serve sends the smallest encoding the file has and the browser accepts.
+func (f *packedFile) serve(w http.ResponseWriter, r *http.Request, cacheControl string) {
 	enc := ""
 	accept := r.Header.Get("Accept-Encoding")
-	switch {
-	case acceptsEncoding(accept, "br"):
-		enc = "br"
-	case acceptsEncoding(accept, "gzip"):
-		enc = "gzip"
+	for _, e := range []string{"br", "gzip"} {
+		if _, ok := f.body[e]; ok && acceptsEncoding(accept, e) {
+			enc = e
+			break
+		}
 	}
 	h := w.Header()
 	h.Set("Content-Type", f.contentType)
 	h.Set("Vary", "Accept-Encoding")
-	h.Set("Cache-Control", "no-cache")
+	h.Set("Cache-Control", cacheControl)
 	h.Set("ETag", `"`+f.hash+"-"+enc+`"`)
 	if enc != "" {
 		h.Set("Content-Encoding", enc)

@@ -5,15 +5,19 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
+	nasss "github.com/nasss-toolkit/nasss/app"
 )
 
 // testSite serves a web folder holding a stand-in wasm: the server never
@@ -27,6 +31,7 @@ func testSite(t *testing.T) (*Site, []byte) {
 		WasmName: wasm, PDFWasmName: []byte("\x00asm the PDF renderer"), "pdf-worker.js": []byte("// worker"),
 		"app.css": []byte("body{}"), "icon.svg": []byte("<svg/>"), "web.go": []byte("package web"),
 		"icon-192.png": {1}, "icon-512.png": {2}, "fonts/DejaVuSans.ttf": bytes.Repeat([]byte("font "), 999),
+		"fonts/DejaVuSans-Bold.ttf": bytes.Repeat([]byte("bold font "), 999),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -102,7 +107,11 @@ func TestVersionAndLoadingPercentage(t *testing.T) {
 		t.Error("app.js does not carry the raw wasm size for the loading percentage")
 	}
 	worker, _ := io.ReadAll(get(t, s, "/app-worker.js").Body)
-	for _, want := range []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/pdf.wasm"`, `"/web/pdf-worker.js"`, `"/web/storage-guard.js"`, `"/web/fonts/DejaVuSans.ttf"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"} {
+	want := []string{`"nasss-` + s.Version() + `"`, `"/web/app.wasm"`, `"/web/storage-guard.js"`, `"/web/icon.svg"`, `cache: "reload"`, "event.waitUntil"}
+	for _, name := range []string{PDFWasmName, "pdf-worker.js", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
+		want = append(want, `"`+s.HashedURL(name)+`"`)
+	}
+	for _, want := range want {
 		if !bytes.Contains(worker, []byte(want)) {
 			t.Errorf("the service worker lacks %s", want)
 		}
@@ -278,4 +287,228 @@ func decodeGzip(r io.Reader) io.Reader {
 		return bytes.NewReader(nil)
 	}
 	return z
+}
+
+// TestHashedReportFiles: the report files are served under URLs that carry
+// a hash of their content, for good, and the page learns those URLs from
+// app.js; a hash that is not the file's is not found.
+func TestHashedReportFiles(t *testing.T) {
+	s, _ := testSite(t)
+	appJS, _ := io.ReadAll(get(t, s, "/app.js").Body)
+	tests := []struct{ name, pattern, contentType string }{
+		{PDFWasmName, `^/web/pdf\.[0-9a-f]{8}\.wasm$`, "application/wasm"},
+		{"pdf-worker.js", `^/web/pdf-worker\.[0-9a-f]{8}\.js$`, "text/javascript; charset=utf-8"},
+		{"fonts/DejaVuSans.ttf", `^/web/fonts/DejaVuSans\.[0-9a-f]{8}\.ttf$`, "font/ttf"},
+		{"fonts/DejaVuSans-Bold.ttf", `^/web/fonts/DejaVuSans-Bold\.[0-9a-f]{8}\.ttf$`, "font/ttf"},
+	}
+	for _, tt := range tests {
+		u := s.HashedURL(tt.name)
+		if !regexp.MustCompile(tt.pattern).MatchString(u) {
+			t.Errorf("%s: hashed URL %q", tt.name, u)
+			continue
+		}
+		want, _ := os.ReadFile(filepath.Join(s.webDir, tt.name))
+		for _, accept := range []string{"", "gzip, deflate, br"} {
+			res := get(t, s, u, "Accept-Encoding", accept)
+			r := io.Reader(res.Body)
+			switch res.Header.Get("Content-Encoding") {
+			case "br":
+				r = brotli.NewReader(r)
+			case "gzip":
+				r = decodeGzip(r)
+			}
+			body, _ := io.ReadAll(r)
+			h := res.Header
+			if res.StatusCode != 200 || !bytes.Equal(body, want) || h.Get("Cache-Control") != "public, max-age=31536000, immutable" ||
+				h.Get("Content-Type") != tt.contentType || h.Get("Content-Security-Policy") != ContentSecurityPolicy {
+				t.Errorf("%s (Accept-Encoding %q): %d, %d bytes, want %d, headers %v", u, accept, res.StatusCode, len(body), len(want), h)
+			}
+		}
+		// The plain URL still works, revalidated as before.
+		if res := get(t, s, "/web/"+tt.name); res.StatusCode != 200 || res.Header.Get("Cache-Control") != "no-cache" {
+			t.Errorf("/web/%s: %d, Cache-Control %q", tt.name, res.StatusCode, res.Header.Get("Cache-Control"))
+		}
+		key, _ := json.Marshal(nasss.ReportEnv("/web/" + tt.name))
+		val, _ := json.Marshal(u)
+		if !bytes.Contains(appJS, []byte(string(key)+":"+string(val))) {
+			t.Errorf("app.js does not give the page %s as %s", val, key)
+		}
+		// Another version's hash: the old page must not get this version's file.
+		stale := regexp.MustCompile(`\.[0-9a-f]{8}\.`).ReplaceAllString(u, ".00000000.")
+		if res := get(t, s, stale); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", stale, res.StatusCode)
+		}
+	}
+	// A change to the file is a new URL.
+	path := filepath.Join(s.webDir, "pdf-worker.js")
+	os.WriteFile(path, []byte("// worker, next version"), 0o644)
+	next, err := New(s.webDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old := s.HashedURL("pdf-worker.js"); next.HashedURL("pdf-worker.js") == old {
+		t.Errorf("a changed worker kept its URL %s", old)
+	} else if res := get(t, next, old); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the next version serves the old worker's URL: %d", res.StatusCode)
+	}
+}
+
+// TestNoDirectoryListings: a folder, wherever a file server would list it,
+// is a 404, and so is a path that climbs out of the web folder; files are
+// served as ever. go-app fetches nothing from another host.
+func TestNoDirectoryListings(t *testing.T) {
+	s, _ := testSite(t)
+	v := "/" + s.Version()
+	tests := []struct {
+		path string
+		code int
+	}{
+		{"/web/", 404},
+		{"/web/fonts/", 404},
+		{"/web/fonts", 404},
+		{"/web//fonts/", 404},
+		{"/web/./fonts/", 404},
+		{v + "/web/", 404},
+		{v + "/web/fonts/", 404},
+		{v + "/web/../../", 404},
+		{v + "/web/../../server_test.go", 404},
+		{v + "/web/../../worker.js", 404},
+		{"/web/../", 404},
+		{"/web/app.css", 200},
+		{"/web/fonts/DejaVuSans.ttf", 200},
+		{"/web/icon.svg", 200},
+	}
+	for _, tt := range tests {
+		res := get(t, s, tt.path)
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != tt.code || bytes.Contains(body, []byte("<pre>")) || bytes.Contains(body, []byte("package server")) {
+			t.Errorf("%s: %d, want %d\n%.200s", tt.path, res.StatusCode, tt.code, body)
+		}
+	}
+
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "planted by another host")
+	}))
+	defer other.Close()
+	for _, path := range []string{"/robots.txt", "/sitemap.xml", "/ads.txt"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Host = strings.TrimPrefix(other.URL, "http://")
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "planted") {
+			t.Errorf("%s with Host %s: %d %.100q", path, req.Host, rec.Code, rec.Body.String())
+		}
+	}
+	os.WriteFile(filepath.Join(s.webDir, "robots.txt"), []byte("User-agent: *\n"), 0o644)
+	if res := get(t, s, "/robots.txt"); res.StatusCode != 200 {
+		t.Errorf("robots.txt from the web folder: %d", res.StatusCode)
+	}
+}
+
+func TestNewHTTPServerTimeouts(t *testing.T) {
+	srv := NewHTTPServer(http.NotFoundHandler())
+	tests := []struct {
+		name     string
+		got      time.Duration
+		min, max time.Duration
+	}{
+		{"ReadHeaderTimeout", srv.ReadHeaderTimeout, time.Second, time.Minute},
+		{"ReadTimeout", srv.ReadTimeout, srv.ReadHeaderTimeout, 5 * time.Minute},
+		// The app's wasm, 2 MB compressed, at 128 kbit/s.
+		{"WriteTimeout", srv.WriteTimeout, 2 * time.Minute, 30 * time.Minute},
+		{"IdleTimeout", srv.IdleTimeout, 10 * time.Second, 10 * time.Minute},
+	}
+	for _, tt := range tests {
+		if tt.got < tt.min || tt.got > tt.max {
+			t.Errorf("%s is %v, want %v to %v", tt.name, tt.got, tt.min, tt.max)
+		}
+	}
+	if srv.Handler == nil {
+		t.Error("the server has no handler")
+	}
+}
+
+// TestStaticHeaders: the static site's _headers file gives what ServeHTTP
+// sends: every security header on every path, and the long cache on the
+// report files' hashed URLs.
+func TestStaticHeaders(t *testing.T) {
+	s, _ := testSite(t)
+	out := t.TempDir()
+	if err := s.Build(out); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := parseHeadersFile(t, string(data))
+	all := rules["/*"]
+	for _, name := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+		"Cross-Origin-Opener-Policy", "Permissions-Policy"} {
+		if all.Get(name) == "" {
+			t.Errorf("_headers gives no %s for every path", name)
+		}
+	}
+	if !strings.Contains(all.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("the CSP in _headers does not forbid framing: %s", all.Get("Content-Security-Policy"))
+	}
+	for _, path := range []string{"/", "/about", "/app.js", "/web/app.css", "/web/app.wasm", s.HashedURL(PDFWasmName)} {
+		res := get(t, s, path)
+		for name := range all {
+			if got, want := res.Header.Get(name), all.Get(name); got != want {
+				t.Errorf("%s: ServeHTTP sends %s %q, _headers %q", path, name, got, want)
+			}
+		}
+	}
+	var hashed []string
+	for _, name := range []string{PDFWasmName, "pdf-worker.js", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
+		u := s.HashedURL(name)
+		hashed = append(hashed, u)
+		rule, ok := rules[u]
+		if !ok {
+			t.Errorf("_headers has no rule for %s", u)
+			continue
+		}
+		if got, want := rule.Get("Cache-Control"), get(t, s, u).Header.Get("Cache-Control"); got != want {
+			t.Errorf("%s: _headers gives Cache-Control %q, ServeHTTP %q", u, got, want)
+		}
+		if got, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(u))); !bytes.Equal(got, mustRead(t, filepath.Join(s.webDir, name))) {
+			t.Errorf("the static site lacks %s", u)
+		}
+	}
+	if len(rules) != 1+len(hashed) {
+		t.Errorf("_headers has %d rules, want %d", len(rules), 1+len(hashed))
+	}
+}
+
+// parseHeadersFile reads the _headers format: a path on a line of its
+// own, then its headers indented, "Name: value"; # starts a comment.
+func parseHeadersFile(t *testing.T, text string) map[string]http.Header {
+	t.Helper()
+	rules := map[string]http.Header{}
+	var cur http.Header
+	for n, line := range strings.Split(text, "\n") {
+		switch {
+		case strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#"):
+		case !strings.HasPrefix(line, " "):
+			cur = http.Header{}
+			rules[line] = cur
+		default:
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			if !ok || cur == nil {
+				t.Fatalf("_headers line %d: %q", n+1, line)
+			}
+			cur.Add(name, value)
+		}
+	}
+	return rules
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -3,18 +3,22 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	nasss "github.com/nasss-toolkit/nasss/app"
 )
 
 // Build writes the whole site to out as static files that any static host
-// can serve: every page, go-app's scripts and manifest, our worker, and
-// the web folder.
+// can serve: every page, go-app's scripts and manifest, our worker, the
+// web folder, the report files under their hashed names too, and the
+// headers to send in a _headers file.
 func (s *Site) Build(out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -44,6 +48,14 @@ func (s *Site) Build(out string) error {
 			return err
 		}
 	}
+	for u, f := range s.hashed {
+		if err := writeFile(filepath.Join(out, filepath.FromSlash(u)), f.body[""]); err != nil {
+			return err
+		}
+	}
+	if err := writeFile(filepath.Join(out, HeadersFile), s.headersFile()); err != nil {
+		return err
+	}
 	return filepath.WalkDir(s.webDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -61,6 +73,26 @@ func (s *Site) Build(out string) error {
 		}
 		return writeFile(filepath.Join(out, "web", rel), data)
 	})
+}
+
+// HeadersFile is the file of the static site, in the format Netlify and
+// Cloudflare Pages read, that gives the headers ServeHTTP sends.
+const HeadersFile = "_headers"
+
+// headersFile gives every path the security headers, and the report
+// files' hashed URLs the long cache. It names no Cache-Control for the
+// rest: Cloudflare Pages joins the values of every rule that matches a
+// path, which would mix no-cache into the long cache.
+func (s *Site) headersFile() []byte {
+	var b bytes.Buffer
+	b.WriteString("# The headers the NASSS toolkit's server sends, for hosts that read this file.\n/*\n")
+	for _, h := range securityHeaders {
+		fmt.Fprintf(&b, "  %s: %s\n", h.name, h.value)
+	}
+	for _, u := range slices.Sorted(maps.Keys(s.hashed)) {
+		fmt.Fprintf(&b, "\n%s\n  Cache-Control: %s\n", u, cacheImmutable)
+	}
+	return b.Bytes()
 }
 
 func writeFile(path string, data []byte) error {

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -48,11 +50,11 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return badInput("%v", err)
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := listen(e, *addr)
 	if err != nil {
-		return badInput("cannot listen on %s: %v", *addr, err)
+		return err
 	}
-	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	srv := server.NewHTTPServer(site)
 	fmt.Fprintf(e.stdout, "Serving the NASSS toolkit (version %s) at http://%s/\nPress Ctrl+C to stop.\n", site.Version(), ln.Addr())
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -67,6 +69,42 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// listen listens on addr and warns, on stderr, when that reaches beyond
+// this machine.
+func listen(e *env, addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, badInput("cannot listen on %s: %v", addr, err)
+	}
+	// The address listened on, not the one asked for: a host name can
+	// stand for any address, and ":8000" for all of them.
+	if !isLoopback(ln.Addr().String()) {
+		port := ""
+		if a, ok := ln.Addr().(*net.TCPAddr); ok {
+			port = strconv.Itoa(a.Port)
+		}
+		fmt.Fprintf(e.stderr, "nasss: warning: listening on %s, which other devices on the network can reach.\n"+
+			"Over plain http at an address other than localhost, browsers refuse the service worker and\n"+
+			"persistent storage, so the app cannot work offline or keep work safely there. Serve it over HTTPS,\n"+
+			"or use it on this machine at http://localhost:%s/.\n", addr, port)
+	}
+	return ln, nil
+}
+
+// isLoopback reports whether a host:port reaches this machine only:
+// localhost, or a loopback IP address (127.0.0.0/8, ::1).
+func isLoopback(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func runBuild(e *env, args []string) error {
