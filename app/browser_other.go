@@ -2,12 +2,19 @@
 
 package app
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // Natively (server-side rendering and tests) there is no browser: storage
 // lives in memory and browser-only effects do nothing.
 
-func newBrowserStore() Store { return newMemStore() }
+func newBrowserBackend() Backend { return newMemBackend() }
+
+func watchStore(f func(id string)) {}
+
+func storageFacts() (usage, quota int64, persisted, ok bool) { return 0, 0, false, false }
 
 func download(name, mime string, data []byte) error { return nil }
 
@@ -18,6 +25,10 @@ func clearFileInput(inputID string) {}
 func requestPersistence() {}
 
 func focusElement(id string) {}
+
+func activeID() string { return "" }
+
+func refocus(id string) {}
 
 func markReady() {}
 
@@ -32,5 +43,7 @@ func canShareFiles() bool { return false }
 func shareFile(name, mime string, data []byte) error { return errNoBrowser }
 
 func recordTiming(name string, ms float64) {}
+
+func recordSave(work time.Duration) {}
 
 var errNoBrowser = errors.New("only in the browser")

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 	"syscall/js"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // jsCall runs f and turns a thrown JavaScript exception, which syscall/js
@@ -25,49 +28,191 @@ func jsCall(f func()) (err error) {
 	return nil
 }
 
-// localStore is the browser's localStorage. Merely touching it throws in
-// some private modes, so every call goes through jsCall.
-type localStore struct{}
-
-// newBrowserStore is local storage, unless the browser refuses it; then
-// web/storage-guard.js has left a note, and the app keeps its data for
-// this page only, saying so.
-func newBrowserStore() Store {
-	if e := js.Global().Get("nasssStorageError"); e.Truthy() {
-		return newPageOnlyStore(fmt.Errorf("%w (%s)", ErrNotKept, e.String()))
+// await waits for a JavaScript promise. The UI goroutine may wait: the
+// browser's event loop runs meanwhile, and so does the database. A store
+// that does not answer in time is reported, not waited on for ever.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
 	}
-	return localStore{}
-}
-
-func storage() js.Value { return js.Global().Get("localStorage") }
-
-func (localStore) Keys() (keys []string, err error) {
-	err = jsCall(func() {
-		s := storage()
-		for i := range s.Get("length").Int() {
-			if k := s.Call("key", i); k.Type() == js.TypeString {
-				keys = append(keys, k.String())
+	ch := make(chan result, 1)
+	var ok, fail js.Func
+	ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		v := js.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		ch <- result{v: v}
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "the browser's storage failed"
+		if len(args) > 0 && args[0].Truthy() {
+			if m := args[0].Get("message"); m.Truthy() {
+				msg = m.String()
+			} else {
+				msg = args[0].Call("toString").String()
+			}
+			if n := args[0].Get("name"); n.Truthy() && n.String() == "QuotaExceededError" {
+				msg = "the browser's storage for this site is full (" + msg + ")"
 			}
 		}
+		ch <- result{err: errors.New(msg)}
+		return nil
 	})
-	return keys, err
+	defer ok.Release()
+	defer fail.Release()
+	if err := jsCall(func() { p.Call("then", ok, fail) }); err != nil {
+		return js.Undefined(), err
+	}
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-time.After(20 * time.Second):
+		return js.Undefined(), errors.New("the browser's storage did not answer")
+	}
 }
 
-func (localStore) Get(k string) (v string, ok bool, err error) {
-	err = jsCall(func() {
-		if item := storage().Call("getItem", k); item.Type() == js.TypeString {
-			v, ok = item.String(), true
+// idbBackend is the browser's database, through web/store.js.
+type idbBackend struct {
+	api js.Value // the store, once opened
+}
+
+// newBrowserBackend is IndexedDB, unless the browser refuses it (some
+// private modes, blocked site data): then the app keeps its data for this
+// page only and says so.
+func newBrowserBackend() Backend {
+	p := js.Global().Get("nasssStore")
+	if !p.Truthy() {
+		return newPageOnlyBackend(errors.New("the storage script did not load"))
+	}
+	api, err := await(p)
+	if err != nil {
+		return newPageOnlyBackend(err)
+	}
+	return &idbBackend{api: api}
+}
+
+// call runs one of the store's methods and waits for its answer.
+func (b *idbBackend) call(method string, args ...any) (v js.Value, err error) {
+	if err := jsCall(func() { v = b.api.Call(method, args...) }); err != nil {
+		return js.Undefined(), err
+	}
+	return await(v)
+}
+
+func bytesOf(v js.Value) []byte {
+	data := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(data, v)
+	return data
+}
+
+func (b *idbBackend) List() ([]Record, error) {
+	v, err := b.call("list")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Record, v.Length())
+	for i := range out {
+		e := v.Index(i)
+		out[i] = Record{ID: e.Get("id").String(), Rev: e.Get("rev").Int(), Summary: e.Get("summary").String()}
+	}
+	return out, nil
+}
+
+func (b *idbBackend) Rev(id string) (int, error) {
+	v, err := b.call("rev", id)
+	if err != nil {
+		return 0, err
+	}
+	return v.Int(), nil
+}
+
+func (b *idbBackend) Get(id string) (Record, bool, error) {
+	v, err := b.call("get", id)
+	if err != nil || v.IsNull() || v.IsUndefined() {
+		return Record{}, false, err
+	}
+	return Record{ID: id, Rev: v.Get("rev").Int(), Data: bytesOf(v.Get("data"))}, true, nil
+}
+
+func (b *idbBackend) Put(r Record, base int) (PutResult, error) {
+	arr := js.Global().Get("Uint8Array").New(len(r.Data))
+	js.CopyBytesToJS(arr, r.Data)
+	v, err := b.call("put", r.ID, base, arr, r.Summary)
+	if err != nil {
+		return PutResult{}, err
+	}
+	res := PutResult{Rev: v.Get("rev").Int()}
+	if v.Get("conflict").Truthy() {
+		c := &Record{ID: r.ID, Rev: res.Rev}
+		if d := v.Get("data"); d.Truthy() {
+			c.Data = bytesOf(d)
 		}
+		res.Conflict = c
+	}
+	return res, nil
+}
+
+func (b *idbBackend) SetSummary(id string, rev int, summary string) error {
+	_, err := b.call("setSummary", id, rev, summary)
+	return err
+}
+
+func (b *idbBackend) Delete(id string) error {
+	_, err := b.call("remove", id)
+	return err
+}
+
+func (b *idbBackend) Setting(key string) (string, error) {
+	v, err := b.call("setting", key)
+	if err != nil {
+		return "", err
+	}
+	return v.String(), nil
+}
+
+func (b *idbBackend) SetSetting(key, value string) error {
+	_, err := b.call("setSetting", key, value)
+	return err
+}
+
+func (b *idbBackend) Kept() error { return nil }
+
+// watchStore calls f with the ID of each record another tab writes or
+// deletes. It runs on the browser's event loop, so f must only hand work
+// to the UI goroutine.
+func watchStore(f func(id string)) {
+	b, ok := repo.b.(*idbBackend)
+	if !ok {
+		return
+	}
+	jsCall(func() {
+		b.api.Call("watch", js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if len(args) > 0 && args[0].Truthy() {
+				f(args[0].Get("id").String())
+			}
+			return nil
+		}))
 	})
-	return v, ok, err
 }
 
-func (localStore) Set(k, v string) error {
-	return jsCall(func() { storage().Call("setItem", k, v) })
-}
-
-func (localStore) Remove(k string) error {
-	return jsCall(func() { storage().Call("removeItem", k) })
+// storageFacts is what the browser says of this site's storage: how much
+// it uses and may use, and whether it has agreed to keep it through a
+// shortage of space. ok is false where it does not say.
+func storageFacts() (usage, quota int64, persisted, ok bool) {
+	b, isIDB := repo.b.(*idbBackend)
+	if !isIDB {
+		return 0, 0, false, false
+	}
+	if v, err := b.call("estimate"); err == nil && v.Truthy() {
+		usage, quota, ok = int64(v.Get("usage").Float()), int64(v.Get("quota").Float()), true
+	}
+	if v, err := b.call("persisted"); err == nil {
+		persisted = v.Truthy()
+	}
+	return usage, quota, persisted, ok
 }
 
 // download hands data to the browser as a file download.
@@ -150,34 +295,35 @@ func clearFileInput(inputID string) {
 	jsCall(func() { js.Global().Get("document").Call("getElementById", inputID).Set("value", "") })
 }
 
-// requestPersistence asks the browser not to evict this origin's storage
-// under pressure. The answer changes nothing the user sees, so it is ignored.
+// requestPersistence asks the browser not to clear this site's storage
+// when space runs short. The home page shows the answer (storageFacts).
 func requestPersistence() {
-	jsCall(func() {
-		if s := js.Global().Get("navigator").Get("storage"); s.Truthy() && s.Get("persist").Truthy() {
-			s.Call("persist")
-		}
-	})
+	if b, ok := repo.b.(*idbBackend); ok {
+		jsCall(func() { b.api.Call("persist") })
+	}
 }
 
 // focusElement moves keyboard and screen-reader focus. go-app applies an
 // update after the event that caused it, and may replace the element once
 // more after that, so focus is checked over the next few frames and put
-// back if it fell to the page body. It never takes focus from an element
-// the user has moved to since.
+// back if it fell to the page body or stayed where it was when asked (the
+// element may not be drawn yet). It never takes focus from an element the
+// user has moved to since.
 func focusElement(id string) {
 	frames := 12
+	var start js.Value
+	jsCall(func() { start = js.Global().Get("document").Get("activeElement") })
 	var f js.Func
 	f = js.FuncOf(func(js.Value, []js.Value) any {
 		jsCall(func() {
 			doc := js.Global().Get("document")
 			el := doc.Call("getElementById", id)
 			active := doc.Get("activeElement")
-			lost := !active.Truthy() || active.Equal(doc.Get("body"))
-			if el.Truthy() && !active.Equal(el) && (lost || frames == 12) {
+			waiting := !active.Truthy() || active.Equal(doc.Get("body")) || active.Equal(start)
+			if el.Truthy() && !active.Equal(el) && waiting {
 				el.Call("focus")
 			}
-			if !lost && !active.Equal(el) && frames < 12 {
+			if !waiting && !active.Equal(el) {
 				frames = 1 // the user moved on: leave focus alone
 			}
 		})
@@ -186,6 +332,39 @@ func focusElement(id string) {
 		} else {
 			js.Global().Call("requestAnimationFrame", f)
 		}
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", f)
+}
+
+// activeID is the ID of the element that has focus, or "".
+func activeID() (id string) {
+	jsCall(func() {
+		if el := js.Global().Get("document").Get("activeElement"); el.Truthy() {
+			id = el.Get("id").String()
+		}
+	})
+	return id
+}
+
+// refocus puts focus back on the element with this ID once it is drawn
+// afresh, with the caret at the end of any text in it, so that typing
+// goes on where it was.
+func refocus(id string) {
+	if id == "" || id == headingID {
+		return
+	}
+	focusElement(id)
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		jsCall(func() {
+			el := js.Global().Get("document").Call("getElementById", id)
+			if el.Truthy() && el.Get("setSelectionRange").Truthy() && el.Get("value").Type() == js.TypeString {
+				n := el.Get("value").Length()
+				el.Call("setSelectionRange", n, n)
+			}
+		})
 		return nil
 	})
 	js.Global().Call("requestAnimationFrame", f)
@@ -293,8 +472,40 @@ func shareFile(name, mime string, data []byte) error {
 	})
 }
 
+// recordSave leaves, for the benchmarks, how long a save's checks and
+// encoding took on the page's thread, when it ended, and how many there
+// have been.
+func recordSave(work time.Duration) {
+	g := js.Global()
+	g.Set("nasssSaveWorkMs", float64(work.Microseconds())/1000)
+	g.Set("nasssSavedAt", g.Get("performance").Call("now"))
+	n := 0
+	if v := g.Get("nasssSaves"); v.Type() == js.TypeNumber {
+		n = v.Int()
+	}
+	g.Set("nasssSaves", n+1)
+}
+
 // recordTiming leaves a measurement where the benchmarks can read it.
 func recordTiming(name string, ms float64) { js.Global().Set(name, ms) }
+
+// The URLs the page asks for the report files: its own version's (see
+// ReportEnv), else the plain ones.
+var (
+	pdfWorkerURL   = reportURL(plainPDFWorker)
+	pdfWasmURL     = reportURL(plainPDFWasm)
+	fontRegularURL = reportURL(plainFontRegular)
+	fontBoldURL    = reportURL(plainFontBold)
+)
+
+// reportURL is the URL the server gave for a report file, or else its
+// plain URL.
+func reportURL(plain string) string {
+	if u := app.Getenv(ReportEnv(plain)); u != "" {
+		return u
+	}
+	return plain
+}
 
 // The PDF worker is started on the first report and kept; requests wait in
 // pdfCalls until it answers. Go in the browser runs on one thread and

@@ -1,10 +1,7 @@
 package app
 
 import (
-	"crypto/rand"
-	"encoding/base32"
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -27,17 +24,25 @@ type importProblem struct{ File, Problem string }
 // those that cannot be imported. Deciding it changes nothing stored.
 type importPlan struct {
 	Ready     []*q.Assessment
-	Conflicts []*q.Assessment
+	Conflicts []importClash
 	Problems  []importProblem
+}
+
+// importClash is a file whose assessment has the ID of one on this
+// device, or of one in another file chosen with it (Other names that
+// file). Each clash is its own choice.
+type importClash struct {
+	File, Other string
+	A           *q.Assessment
 }
 
 func planImport(files []pickedFile, exists func(id string) bool) importPlan {
 	var p importPlan
-	seen := map[string]bool{}
+	seen := map[string]string{} // ID → the file it came in
 	for _, f := range files {
 		switch {
 		case f.Size > q.MaxFileSize:
-			p.Problems = append(p.Problems, importProblem{f.Name, fmt.Sprintf("the file is %s; an assessment file is at most %s", sizeText(f.Size), sizeText(q.MaxFileSize))})
+			p.Problems = append(p.Problems, importProblem{f.Name, fmt.Sprintf("the file is %s; an assessment file is at most %s", q.SizeText(f.Size), q.SizeText(q.MaxFileSize))})
 			continue
 		case f.ReadErr != "":
 			p.Problems = append(p.Problems, importProblem{f.Name, f.ReadErr})
@@ -48,37 +53,18 @@ func planImport(files []pickedFile, exists func(id string) bool) importPlan {
 			p.Problems = append(p.Problems, importProblem{f.Name, q.Plain(err)})
 			continue
 		}
-		if exists(a.ID) || seen[a.ID] {
-			p.Conflicts = append(p.Conflicts, a)
-		} else {
+		switch other, dup := seen[a.ID]; {
+		case exists(a.ID):
+			p.Conflicts = append(p.Conflicts, importClash{File: f.Name, A: a})
+		case dup:
+			p.Conflicts = append(p.Conflicts, importClash{File: f.Name, Other: other, A: a})
+		default:
 			p.Ready = append(p.Ready, a)
+			seen[a.ID] = f.Name
 		}
-		seen[a.ID] = true
 	}
 	return p
 }
-
-// sizeText writes a byte count as people read it.
-func sizeText(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-// newID makes a random assessment ID.
-func newID() string {
-	var b [10]byte
-	rand.Read(b[:])
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
-}
-
-// newRespondentID names a person so that their ratings keep their identity
-// when files from several devices are merged.
-func newRespondentID() string { return "p-" + newID()[:10] }
 
 // onFilesChosen reads the files chosen in a file input, hands them to use
 // on the UI goroutine, clears the input so the same file can be chosen

@@ -94,13 +94,18 @@ func (p *resultsPage) reviews() app.UI {
 			"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
 		app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
 			OnClick(func(ctx app.Context, e app.Event) {
-				r := scoring.StartReview(q.LookupBank(p.a.Bank), p.a, newID(), time.Now())
-				if err := repo.Save(r); err != nil {
-					p.saveErr = err
+				r := scoring.StartReview(q.LookupBank(p.a.Bank), p.a, q.NewID(), time.Now())
+				if _, err := repo.Create(r); err != nil {
+					repo.Forget(r.ID)
+					p.reviewErr = "The review could not be started: " + q.Plain(err)
+					focusElement("review-error")
 					return
 				}
 				ctx.Navigate(link(PathDomain, r.ID, "d", "1"))
 			}),
+		app.If(p.reviewErr != "", func() app.UI {
+			return app.P().Class("error-message").ID("review-error").TabIndex(-1).Role("alert").Text(p.reviewErr)
+		}),
 	)
 }
 

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -58,7 +59,7 @@ func (p *domainPage) domain() *q.Domain { return &p.bank().Domains[p.n-1] }
 // respondent is who is answering: the one the URL names, else the first.
 func (p *domainPage) respondent() *q.Respondent {
 	if len(p.a.Respondents) == 0 {
-		p.a.Respondents = []q.Respondent{{ID: "r1"}}
+		p.a.Respondents = []q.Respondent{{ID: q.NewRespondentID()}}
 	}
 	for i := range p.a.Respondents {
 		if p.a.Respondents[i].ID == p.rid {
@@ -102,7 +103,7 @@ func (p *domainPage) Render() app.UI {
 	if p.from == "check" && p.rid == "" {
 		next, back = link(PathCheck, p.a.ID), link(PathCheck, p.a.ID)
 	}
-	key := p.a.ID + "/" + p.rid + "/" + strconv.Itoa(p.n)
+	key := fmt.Sprint(p.a.ID, "/", p.rid, "/", p.n, "/", p.gen())
 	if key != p.shownKey {
 		p.shownKey, p.shown, p.shownRef = key, maps.Clone(p.answers()), p.a.Reflections[p.domain().ID]
 	}
@@ -167,7 +168,7 @@ func (p *domainPage) item(it *q.Item) app.UI {
 			),
 		),
 		noteField(base+"-note", "Note (optional)", "Why you chose this answer, or what you need to find out.",
-			ans.Note, func(_ app.Context, v string) { p.setNote(it.ID, v) }),
+			ans.Note, q.NoteText, p.fieldError(base+"-note"), func(_ app.Context, v string) { p.setNote(it.ID, v) }),
 	)
 }
 
@@ -178,28 +179,60 @@ func (p *domainPage) reflections(d *q.Domain) app.UI {
 		app.Ul().Class("list list-bullet").ID(id+"-questions").Body(
 			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Text(d.Reflections[i]) }),
 		),
-		noteField(id, "Your reflections on this domain", "", p.shownRef, func(_ app.Context, v string) {
+		noteField(id, "Your reflections on this domain", "", p.shownRef, q.NoteText, p.fieldError(id), func(_ app.Context, v string) {
 			if p.a.Reflections == nil {
 				p.a.Reflections = map[string]string{}
 			}
-			p.a.Reflections[d.ID] = v
-			p.save(p.a)
+			set := func(s string) {
+				if s == "" {
+					delete(p.a.Reflections, d.ID)
+				} else {
+					p.a.Reflections[d.ID] = s
+				}
+			}
+			if old := p.a.Reflections[d.ID]; v != old {
+				p.setText(id, q.NoteText, old, v, set)
+			}
 		}),
 	)
 }
 
 func (p *domainPage) setLevel(id string, l q.Level) {
-	ans := p.answers()
-	a := ans[id]
-	a.Level = l
-	ans[id] = a
-	p.save(p.a)
+	r := p.respondent()
+	old, oldRated := p.answers()[id], r.Rated
+	if old.Level == l {
+		return
+	}
+	set := func(a q.Answer, rated time.Time) {
+		putAnswer(p.answers(), id, a)
+		p.respondent().Rated = rated
+	}
+	now := old
+	now.Level = l
+	p.try("item-"+id, func() { set(now, time.Now().UTC().Truncate(time.Second)) }, func() { set(old, oldRated) })
 }
 
+// setNote keeps the note as typed. Keystrokes queued behind a save all
+// read the field as it is now, so once the first of them has saved it,
+// the rest find nothing new: typing never builds a queue of saves.
 func (p *domainPage) setNote(id, note string) {
-	ans := p.answers()
-	a := ans[id]
-	a.Note = note
-	ans[id] = a
-	p.save(p.a)
+	old := p.answers()[id]
+	if note == old.Note {
+		return
+	}
+	set := func(s string) {
+		a := p.answers()[id]
+		a.Note = s
+		putAnswer(p.answers(), id, a)
+	}
+	p.setText("item-"+id+"-note", q.NoteText, old.Note, note, set)
+}
+
+// putAnswer sets an answer, leaving none where it is empty.
+func putAnswer(m map[string]q.Answer, id string, a q.Answer) {
+	if a == (q.Answer{}) {
+		delete(m, id)
+		return
+	}
+	m[id] = a
 }

@@ -1,13 +1,13 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
-	"github.com/nasss-toolkit/nasss/scoring"
 )
 
 const importInput = "import-files"
@@ -21,8 +21,9 @@ type homePage struct {
 	deleting  string // ID awaiting confirmation
 	message   string // what the last action did
 	problems  []importProblem
-	conflicts []*q.Assessment
-	choices   map[string]string // conflict ID → "both" or "replace"
+	conflicts []importClash
+	choices   map[int]string // conflict's index → "both" or "replace"
+	storage   storageState
 }
 
 func (p *homePage) OnNav(ctx app.Context) {
@@ -30,7 +31,13 @@ func (p *homePage) OnNav(ctx app.Context) {
 	p.arrive(ctx, "Your assessments")
 }
 
-func (p *homePage) refresh() { p.entries, p.listErr = repo.List() }
+func (p *homePage) refresh() {
+	p.entries, p.listErr = repo.List()
+	p.storage = readStorageState(p.entries)
+}
+
+// otherTabChanged lists the assessments afresh when another tab saves.
+func (p *homePage) otherTabChanged(string) { p.refresh() }
 
 func (p *homePage) Render() app.UI {
 	return p.shell(
@@ -38,6 +45,7 @@ func (p *homePage) Render() app.UI {
 		p.importFeedback(),
 		app.H2().Text("Assessments on this device"),
 		p.list(),
+		p.storagePanel(),
 		app.H2().Text("Import assessment files"),
 		app.P().Text("Choose one or more files exported from this tool (they end in .nasss.json). "+
 			"A file that cannot be read changes nothing."),
@@ -63,6 +71,12 @@ const homeIntro = `<div class="intro">` +
 	`<p><a id="start" class="button button-start" href="` + PathStart + `">Start a new assessment</a></p></div>`
 
 func (p *homePage) list() app.UI {
+	if errors.Is(p.listErr, ErrNotKept) {
+		return errorAlert(3, "This browser will not let the tool keep anything",
+			"Private browsing, or a setting that blocks site data, can cause this. "+
+				"You can still fill in an assessment, but export a file before you close the page.",
+			p.listErr.Error())
+	}
 	if p.listErr != nil {
 		return errorAlert(3, "This browser will not let the tool read its storage",
 			"Private browsing, or a setting that blocks site data, can cause this. "+
@@ -78,48 +92,68 @@ func (p *homePage) list() app.UI {
 			if e.Damaged() {
 				return p.damagedCard(e)
 			}
-			return p.card(e.Assessment)
+			return p.card(e)
 		}),
 	)
 }
 
-func (p *homePage) card(a *q.Assessment) app.UI {
-	pr := scoring.Score(q.LookupBank(a.Bank), a)
+func (p *homePage) card(e Entry) app.UI {
+	s := e.Summary
 	mode := "Quick scan"
-	if a.Mode == q.Full {
+	if s.Mode == q.Full {
 		mode = "Full assessment"
 	}
-	next, nextText := link(PathResults, a.ID), "View results"
-	if !pr.Complete() {
-		next, nextText = link(PathDomain, a.ID, "d", strconv.Itoa(pr.FirstOpenDomain())), "Continue"
+	next, nextText := link(PathResults, e.ID), "View results"
+	if !s.Complete {
+		next, nextText = link(PathDomain, e.ID, "d", strconv.Itoa(s.FirstOpen)), "Continue"
 	}
-	name := projectName(a)
-	return app.Li().Class("card").DataSet("id", a.ID).Body(
+	name := s.Name
+	if name == "" {
+		name = "Untitled project"
+	}
+	return app.Li().Class("card").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Body(userText(name)),
-		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(&pr), dateTime(a.Updated)),
+		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(s.Answered, s.Applicable, s.NotApplicable), dateTime(s.Updated)),
+		app.P().Class("card-meta card-export").Text(p.storage.exportedText(e.ID)),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
-			app.Li().Body(app.A().Href(link(PathStart, a.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
-			app.Li().Body(app.A().Href(link(PathWorkshop, a.ID)).Body(app.Textf("Workshop (%d %s)", len(a.Respondents), plural(len(a.Respondents), "person", "people")), hidden(": "+name))),
+			app.Li().Body(app.A().Href(link(PathStart, e.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
+			app.Li().Body(app.A().Href(link(PathWorkshop, e.ID)).Body(app.Textf("Workshop (%d %s)", s.People, plural(s.People, "person", "people")), hidden(": "+name))),
 			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
-				OnClick(func(ctx app.Context, e app.Event) {
-					p.exportFile(a)
-					p.message = p.reportMsg
-				}, app.EventScope(a.ID))),
+				OnClick(func(ctx app.Context, ev app.Event) { p.export(e.ID) }, app.EventScope(e.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).
-				OnClick(func(ctx app.Context, e app.Event) {
-					p.deleting, p.message = a.ID, ""
+				OnClick(func(ctx app.Context, ev app.Event) {
+					p.deleting, p.message = e.ID, ""
 					focusElement("confirm-delete")
-				}, app.EventScope(a.ID))),
+				}, app.EventScope(e.ID))),
 		),
-		app.If(p.deleting == a.ID, func() app.UI { return p.confirmDelete(a.ID, name) }),
+		app.If(p.deleting == e.ID, func() app.UI {
+			return p.confirmDelete(e.ID, name, "This cannot be undone. Export a file first if you might need it again.", nil)
+		}),
 	)
 }
 
-func (p *homePage) confirmDelete(id, name string) app.UI {
+// export downloads a listed assessment's file.
+func (p *homePage) export(id string) {
+	d, err := repo.Open(id)
+	if err != nil {
+		p.message = "It could not be exported: " + q.Plain(err)
+		return
+	}
+	p.exportFile(d.A)
+	p.message = p.reportMsg
+	if p.reportErr != "" {
+		p.message = p.reportErr
+	}
+	p.storage = readStorageState(p.entries)
+}
+
+// confirmDelete asks before deleting, offering what to keep first.
+func (p *homePage) confirmDelete(id, name, advice string, first app.UI) app.UI {
 	return app.Div().Class("alert alert-warning").Role("group").Aria("labelledby", "confirm-delete").Body(
 		app.H4().ID("confirm-delete").TabIndex(-1).Class("alert-title").Body(app.Text("Delete "), userText(name), app.Text("?")),
-		app.P().Text("This cannot be undone. Export a file first if you might need it again."),
+		app.P().Text(advice),
+		first,
 		app.Div().Class("button-group").Body(
 			app.Button().Class("button button-warning").ID("confirm-delete-yes").Text("Yes, delete it").
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -132,28 +166,43 @@ func (p *homePage) confirmDelete(id, name string) app.UI {
 					p.refresh()
 					focusElement("home-message")
 				}, app.EventScope(id)),
-			app.Button().Class("button button-secondary").Text("Cancel").
+			app.Button().Class("button button-secondary").ID("confirm-delete-no").Text("Cancel").
 				OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
 		),
 	)
 }
 
 func (p *homePage) damagedCard(e Entry) app.UI {
+	rescue := func(ctx app.Context, ev app.Event) {
+		data, err := repo.Raw(e.ID)
+		if err == nil {
+			err = download("damaged-"+q.Slug(e.ID)+".txt", "text/plain", data)
+		}
+		if err != nil {
+			p.message = "Its raw data could not be downloaded: " + err.Error()
+		} else {
+			p.message = "Its raw data is in your downloads, as damaged-" + q.Slug(e.ID) + ".txt."
+		}
+	}
+	const name = "this damaged assessment"
 	return app.Li().Class("card card-damaged").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Text("A damaged saved assessment"),
 		app.P().Text("This record cannot be opened, so it is kept as it is. Download its raw data to recover what you can, or delete it."),
 		app.P().Class("hint").Text(q.Plain(e.Err)),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.Button().Class("button button-secondary").Text("Download its raw data").
-				OnClick(func(ctx app.Context, ev app.Event) {
-					download("damaged-"+q.Slug(e.ID)+".txt", "text/plain", []byte(e.Raw))
-				}, app.EventScope(e.ID))),
+				OnClick(rescue, app.EventScope(e.ID))),
 			app.Li().Body(app.Button().Class("link-button link-warning").Text("Delete it").
 				OnClick(func(ctx app.Context, ev app.Event) {
-					repo.Delete(e.ID)
-					p.refresh()
+					p.deleting, p.message = e.ID, ""
+					focusElement("confirm-delete")
 				}, app.EventScope(e.ID))),
 		),
+		app.If(p.deleting == e.ID, func() app.UI {
+			return p.confirmDelete(e.ID, name, "Its raw data is the only copy of what it held, and deleting cannot be undone. Download it first if anyone might want it:",
+				app.P().Body(app.Button().Class("button button-secondary").ID("confirm-delete-rescue").Text("Download its raw data first").
+					OnClick(rescue, app.EventScope(e.ID))))
+		}),
 	)
 }
 
@@ -165,11 +214,12 @@ func (p *homePage) onImport(ctx app.Context, e app.Event) {
 func (p *homePage) importFiles(files []pickedFile) {
 	plan := planImport(files, repo.Exists)
 	p.problems, p.conflicts = plan.Problems, plan.Conflicts
-	p.choices = map[string]string{}
+	p.choices = map[int]string{}
 	added := 0
 	for _, a := range plan.Ready {
-		if err := repo.Save(a); err != nil {
-			p.problems = append(p.problems, importProblem{projectName(a), "it could not be saved on this device: " + err.Error()})
+		if _, err := repo.Create(a); err != nil {
+			repo.Forget(a.ID)
+			p.problems = append(p.problems, importProblem{projectName(a), "it could not be saved on this device: " + q.Plain(err)})
 			continue
 		}
 		added++
@@ -184,18 +234,25 @@ func (p *homePage) importFiles(files []pickedFile) {
 func (p *homePage) resolveConflicts(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	done := 0
-	for _, a := range p.conflicts {
-		switch p.choices[a.ID] {
+	for i, c := range p.conflicts {
+		a := c.A
+		var err error
+		switch p.choices[i] {
 		case "replace":
+			err = repo.Replace(a)
 		case "both":
-			a.ID = newID()
-			a.Project.Name = projectName(a) + " (imported copy)"
+			a.ID = q.NewID()
+			a.Project.Name = clipText(projectName(a), q.NameText.Max-len([]rune(importedCopy))) + importedCopy
+			_, err = repo.Create(a)
 		default:
 			continue
 		}
-		if err := repo.Save(a); err == nil {
-			done++
+		if err != nil {
+			repo.Forget(a.ID)
+			p.problems = append(p.problems, importProblem{c.File, "it could not be saved on this device: " + q.Plain(err)})
+			continue
 		}
+		done++
 	}
 	p.conflicts = nil
 	p.message = fmt.Sprintf("Imported %d %s.", done, plural(done, "assessment", "assessments"))
@@ -221,13 +278,17 @@ func (p *homePage) importFeedback() app.UI {
 			return app.Form().Class("panel").OnSubmit(p.resolveConflicts).Body(
 				app.H2().Text("Already on this device"),
 				app.Range(p.conflicts).Slice(func(i int) app.UI {
-					a := p.conflicts[i]
-					name := "conflict-" + a.ID
+					c := p.conflicts[i]
+					name := "conflict-" + strconv.Itoa(i)
+					where, replace := " is already on this device. What should happen?", "Replace the one on this device with the one in this file"
+					if c.Other != "" {
+						where, replace = " is also in another file you chose. What should happen?", "Use this file's copy in place of the other file's"
+					}
 					return app.FieldSet().Class("fieldset").Body(
-						app.Legend().Class("legend").Body(userText(projectName(a)), app.Text(" is already on this device. What should happen?")),
-						app.P().Class("hint").Text(p.clashDates(a)),
-						radio(name, name+"-both", "both", "Keep both: add the imported one as a copy", "", p.choices[a.ID] == "both", func(v string) { p.choices[a.ID] = v }),
-						radio(name, name+"-replace", "replace", "Replace the one on this device with the imported one", "", p.choices[a.ID] == "replace", func(v string) { p.choices[a.ID] = v }),
+						app.Legend().Class("legend").Body(userText(projectName(c.A)), app.Text(where)),
+						app.P().Class("hint").Body(app.Text("In "), userText(c.File), app.Text(". "), app.Text(p.clashDates(c))),
+						radio(name, name+"-both", "both", "Keep both: add this file's as a copy", "", p.choices[i] == "both", func(v string) { p.choices[i] = v }),
+						radio(name, name+"-replace", "replace", replace, "", p.choices[i] == "replace", func(v string) { p.choices[i] = v }),
 					)
 				}),
 				app.Button().Type("submit").Class("button").Text("Finish importing"),
@@ -236,14 +297,17 @@ func (p *homePage) importFeedback() app.UI {
 	)
 }
 
+// importedCopy ends the name of an imported file kept beside its twin.
+const importedCopy = " (imported copy)"
+
 // clashDates says when each copy of a clashing assessment last changed,
 // which is what people need to choose between them. The device's copy is
 // in the list the page already shows.
-func (p *homePage) clashDates(imported *q.Assessment) string {
-	text := "The file's copy was last changed " + dateTime(imported.Updated)
+func (p *homePage) clashDates(c importClash) string {
+	text := "This file's copy was last changed " + dateTime(c.A.Updated)
 	for _, e := range p.entries {
-		if e.ID == imported.ID && !e.Damaged() {
-			text += "; the copy on this device, " + dateTime(e.Assessment.Updated)
+		if e.ID == c.A.ID && !e.Damaged() && c.Other == "" {
+			text += "; the copy on this device, " + dateTime(e.Summary.Updated)
 		}
 	}
 	return text + "."
@@ -289,9 +353,8 @@ func radio(name, id, value, label, hint string, checked bool, set func(string)) 
 
 // progressText says how far an assessment has got, counting questions
 // marked not applicable as dealt with, so the total is the real number.
-func progressText(pr *scoring.Profile) string {
-	na := pr.NotApplicable()
-	text := fmt.Sprintf("%d of %d questions answered", pr.Answered+na, pr.Applicable+na)
+func progressText(answered, applicable, na int) string {
+	text := fmt.Sprintf("%d of %d questions answered", answered+na, applicable+na)
 	if na > 0 {
 		text += fmt.Sprintf(" (%d not applicable)", na)
 	}

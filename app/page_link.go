@@ -1,7 +1,9 @@
 package app
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,12 +41,19 @@ type joinPage struct {
 	mode              q.Mode
 	name, role        string
 	bad               bool
+	errs              []fieldError
 }
 
 func (p *joinPage) OnNav(ctx app.Context) {
 	v, err := url.ParseQuery(ctx.Page().URL().Fragment)
-	p.workshop, p.project, p.mode = v.Get("w"), v.Get("p"), q.Mode(v.Get("m"))
-	p.bad = err != nil || p.workshop == "" || !p.mode.Valid() || q.New(q.Default(), p.workshop, p.mode, time.Now()).Validate() != nil
+	p.workshop, p.mode = v.Get("w"), q.Mode(v.Get("m"))
+	p.project = q.NameText.CleanText(v.Get("p"))
+	// The link's contents go through the rules of a file, as they will be
+	// stored in one; a link that breaks them is refused without repeating it.
+	check := q.New(q.Default(), p.workshop, q.Quick, time.Now())
+	check.Project.Name = p.project
+	p.bad = err != nil || !p.mode.Valid() || check.Validate() != nil
+	p.errs = nil
 	p.arrive(ctx, "Join a workshop")
 }
 
@@ -56,61 +65,106 @@ func (p *joinPage) Render() app.UI {
 			app.P().Body(app.A().Class("button").Href(PathHome).Text("Go to your assessments")),
 		)
 	}
-	return p.shell(&fresh{Key: "join", body: func() []app.UI {
+	// Keyed by the workshop: go-app draws the page once before OnNav has
+	// read the link, and a component with the same key is not drawn again.
+	return p.shell(&fresh{Key: "join/" + p.workshop, body: func() []app.UI {
 		return []app.UI{
 			heading("Join the workshop"),
-			app.P().Class("lead").Body(app.Text("You have been asked to rate "), app.Strong().Body(userText(p.project)),
+			errorSummary(p.errs),
+			app.P().Class("lead").ID("join-project").Body(app.Text("You have been asked to rate "), app.Strong().Body(userText(projectName(&q.Assessment{Project: q.Project{Name: p.project}}))),
 				app.Text(" on your own. Your answers stay on this device until you choose to send them to the facilitator.")),
 			app.Form().OnSubmit(p.start).Body(
-				textField("join-name", "Your name (optional)", "", "", q.NameText.Max, "", func(_ app.Context, v string) { p.name = v }),
-				textField("join-role", "Your role (optional)", "For example, community nurse.", "", q.NameText.Max, "", func(_ app.Context, v string) { p.role = v }),
+				textField("join-name", "Your name (optional)", "", "", q.LinkNameText, p.errFor("join-name"), func(_ app.Context, v string) { p.name = v }),
+				textField("join-role", "Your role (optional)", "For example, community nurse.", "", q.LinkNameText, p.errFor("join-role"), func(_ app.Context, v string) { p.role = v }),
 				app.Button().Type("submit").Class("button").ID("join-start").Text("Start rating"),
 			),
 		}
 	}})
 }
 
-func (p *joinPage) start(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, err := repo.Load(p.workshop)
-	if err != nil {
-		a = q.New(q.Default(), p.workshop, p.mode, time.Now())
-		a.Project.Name = p.project
-		a.Respondents = nil
+func (p *joinPage) errFor(id string) string {
+	for _, e := range p.errs {
+		if e.ID == id {
+			return e.Msg
+		}
 	}
-	r := q.Respondent{ID: newRespondentID(), Name: strings.TrimSpace(p.name), Role: strings.TrimSpace(p.role), Answers: map[string]q.Answer{}}
-	a.Respondents = append(a.Respondents, r)
-	p.a = a
-	if p.save(a) {
-		ctx.Navigate(link(PathDomain, a.ID, "d", "1", "r", r.ID, "via", "join"))
-	}
+	return ""
 }
 
-// receivePage takes a person's answers link into the matching workshop.
+func (p *joinPage) start(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	r := q.Respondent{ID: q.NewRespondentID(), Answers: map[string]q.Answer{},
+		Name: q.LinkNameText.CleanText(strings.TrimSpace(p.name)), Role: q.LinkNameText.CleanText(strings.TrimSpace(p.role))}
+	p.errs = nil
+	for _, f := range []struct{ id, label, v string }{{"join-name", "Your name", r.Name}, {"join-role", "Your role", r.Role}} {
+		if err := q.LinkNameText.Check(f.v); err != nil {
+			p.errs = append(p.errs, fieldError{f.id, f.label + " " + err.Error()})
+		}
+	}
+	if len(p.errs) > 0 {
+		focusElement("error-summary")
+		return
+	}
+	// Someone joining twice on one device rates again as a new person in
+	// the same workshop record.
+	if d, err := repo.Open(p.workshop); err == nil {
+		p.doc, p.a = d, d.A
+		if !p.try("join-start", func() { d.A.Respondents = append(d.A.Respondents, r) },
+			func() { d.A.Respondents = d.A.Respondents[:len(d.A.Respondents)-1] }) {
+			p.errs = append(p.errs, fieldError{"join-name", p.fieldError("join-start")})
+			focusElement("error-summary")
+			return
+		}
+	} else {
+		a := q.New(q.Default(), p.workshop, p.mode, time.Now())
+		a.Project.Name = p.project
+		a.Respondents = []q.Respondent{r}
+		d, err := repo.Create(a)
+		p.doc, p.a = d, a
+		if err != nil && refusal(err) {
+			repo.Forget(a.ID)
+			p.errs = append(p.errs, fieldError{"join-name", q.Plain(err)})
+			focusElement("error-summary")
+			return
+		}
+	}
+	ctx.Navigate(link(PathDomain, p.workshop, "d", "1", "r", r.ID, "via", "join"))
+}
+
+// receivePage takes a person's answers link into a workshop on this
+// device. Before it replaces anyone's ratings it says whose, how many
+// answers would change, and whether the link's are the older.
 type receivePage struct {
 	page
 	shared  *q.SharedAnswers
 	err     error
-	target  *q.Assessment // the workshop the ratings go into, when it is on this device
 	done    string
 	choices []Entry
 }
 
 func (p *receivePage) OnNav(ctx app.Context) {
 	p.shared, p.err = q.DecodeLink(ctx.Page().URL().Fragment)
-	p.done, p.target, p.choices = "", nil, nil
+	p.done, p.choices = "", nil
+	p.doc, p.a = nil, nil
 	if p.err == nil {
-		if a, err := repo.Load(p.shared.Workshop); err == nil {
-			p.target = a
-		}
+		p.open(p.shared.Workshop)
 		entries, _ := repo.List()
 		for _, e := range entries {
-			if !e.Damaged() && e.Assessment.Bank == p.shared.Bank && e.Assessment.Mode == p.shared.Mode {
+			if !e.Damaged() && e.Summary.Bank == p.shared.Bank && e.Summary.Mode == p.shared.Mode {
 				p.choices = append(p.choices, e)
 			}
 		}
 	}
 	p.arrive(ctx, "Add someone's ratings")
+}
+
+// sharedLabel is how the person the link is from is named.
+func (p *receivePage) sharedLabel() string {
+	r := p.shared.Respondent
+	if r.Name == "" && r.Role == "" {
+		return "Someone (anonymous)"
+	}
+	return r.Label(0)
 }
 
 func (p *receivePage) Render() app.UI {
@@ -127,29 +181,24 @@ func (p *receivePage) Render() app.UI {
 		)
 	}
 	r := p.shared.Respondent
-	who := r.Label(0)
-	if r.Name == "" && r.Role == "" {
-		who = "Someone (anonymous)"
-	}
 	return p.shell(
 		heading("Add someone's ratings"),
-		app.P().Class("lead").Body(userText(who), app.Textf(" rated %d questions.", len(r.Answers))),
+		p.saveStatus(),
+		app.P().Class("lead").Body(userText(p.sharedLabel()), app.Textf(" rated %d %s%s.", len(r.Answers), plural(len(r.Answers), "question", "questions"), ratedText(r.Rated))),
 		app.If(p.done != "", func() app.UI {
-			return app.Div().Class("message").ID("receive-done").Role("status").Body(
-				app.Text(p.done+" "), app.A().Href(link(PathDiscuss, p.target.ID)).Text("Compare ratings and agree"))
-		}).ElseIf(p.target != nil, func() app.UI {
-			return app.Div().Body(
-				app.P().Body(app.Text("They are for the workshop on "), userText(projectName(p.target)), app.Text(".")),
-				app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
-					OnClick(func(ctx app.Context, e app.Event) { p.add(p.target.ID) }),
-			)
+			return app.Div().Class("message").ID("receive-done").TabIndex(-1).Role("status").Body(
+				app.Text(p.done+" "), app.If(p.a != nil, func() app.UI {
+					return app.A().Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree")
+				}))
+		}).ElseIf(p.a != nil, func() app.UI {
+			return p.plan()
 		}).ElseIf(len(p.choices) > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Text("The workshop this link is for is not on this device. Add the ratings to one that is:"),
 				app.Ul().Class("list").Body(app.Range(p.choices).Slice(func(i int) app.UI {
 					e := p.choices[i]
-					return app.Li().Body(app.Button().Class("link-button").ID("receive-into-"+e.ID).Body(userText(projectName(e.Assessment))).
-						OnClick(func(ctx app.Context, ev app.Event) { p.add(e.ID) }, app.EventScope(e.ID)))
+					return app.Li().Body(app.Button().Class("link-button").ID("receive-into-"+e.ID).Body(userText(projectName(&q.Assessment{Project: q.Project{Name: e.Summary.Name}}))).
+						OnClick(func(ctx app.Context, ev app.Event) { p.open(e.ID) }, app.EventScope(e.ID)))
 				})),
 			)
 		}).Else(func() app.UI {
@@ -158,20 +207,101 @@ func (p *receivePage) Render() app.UI {
 	)
 }
 
-// add puts the person's ratings into a workshop.
-func (p *receivePage) add(id string) {
-	a, err := repo.Load(id)
-	if err != nil {
-		p.err = err
+// ratedText says when ratings were made, if the link says.
+func ratedText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return ", last on " + dateTime(t)
+}
+
+// plan says what adding the ratings to the chosen workshop would do, and
+// asks before anything is replaced.
+func (p *receivePage) plan() app.UI {
+	shared := p.shared.Respondent
+	into := app.P().Body(app.Text("They are for the workshop on "), userText(projectName(p.a)), app.Text("."))
+	i := slices.IndexFunc(p.a.Respondents, func(r q.Respondent) bool { return r.ID == shared.ID })
+	if i < 0 {
+		return app.Div().Body(into,
+			app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
+				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Added to "+projectName(p.a)+".") }))
+	}
+	here := p.a.Respondents[i]
+	changes := changedAnswers(here, shared)
+	if changes == 0 && here.Name == shared.Name && here.Role == shared.Role {
+		return app.Div().Body(into, app.P().ID("receive-same").Text("These ratings are already in the workshop: nothing would change."))
+	}
+	older := !shared.Rated.IsZero() && !here.Rated.IsZero() && shared.Rated.Before(here.Rated)
+	var warning []app.UI
+	if older {
+		warning = append(warning, app.P().Body(app.Strong().Text("These ratings are older than the ones already here. "),
+			app.Textf("They were made %s; the ones on this device, %s. Adding them would undo %d newer %s.",
+				dateTime(shared.Rated), dateTime(here.Rated), changes, plural(changes, "rating", "ratings"))))
+	} else {
+		warning = append(warning, app.P().Textf("This would replace the ratings of %s already in this workshop: %d %s would change.",
+			here.Label(i), changes, plural(changes, "answer", "answers")))
+	}
+	if here.Name != shared.Name || here.Role != shared.Role {
+		warning = append(warning, app.P().Body(app.Text("The link names them "), userText(p.sharedLabel()),
+			app.Text("; on this device they are "), userText(here.Label(i)), app.Text(". Their name would change too.")))
+	}
+	replaceLabel := "Replace their ratings"
+	if older {
+		replaceLabel = "Replace them with these older ratings"
+	}
+	asNew := shared
+	asNew.ID = q.NewRespondentID()
+	return app.Div().Body(into,
+		app.Div().Class("alert alert-warning").ID("receive-replace").Role("group").Aria("labelledby", "receive-replace-title").Body(
+			append([]app.UI{app.H2().ID("receive-replace-title").Class("alert-title").Text("Someone's ratings are already here")}, warning...)...),
+		app.Div().Class("button-group").Body(
+			app.If(older, func() app.UI {
+				return app.Button().Class("button").ID("receive-keep").Text("Keep the newer ratings").
+					OnClick(func(ctx app.Context, e app.Event) { p.finish("Nothing was changed: the newer ratings are kept.") })
+			}),
+			app.Button().Class(map[bool]string{true: "button button-warning", false: "button"}[older]).ID("receive-replace-yes").Text(replaceLabel).
+				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Their earlier ratings were replaced with these.") }),
+			app.Button().Class("button button-secondary").ID("receive-as-new").Text("Add them as a new person").
+				OnClick(func(ctx app.Context, e app.Event) { p.add(asNew, "Added as a new person to "+projectName(p.a)+".") }),
+		),
+	)
+}
+
+// changedAnswers counts the items whose rating the link would change.
+func changedAnswers(here, shared q.Respondent) int {
+	n := 0
+	for _, id := range unionKeys(here.Answers, shared.Answers) {
+		if here.Answers[id].Level != shared.Answers[id].Level {
+			n++
+		}
+	}
+	return n
+}
+
+func unionKeys(a, b map[string]q.Answer) []string {
+	keys := slices.Collect(maps.Keys(a))
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// add puts the person's ratings into the workshop, keeping the notes they
+// left on this device, which links do not carry.
+func (p *receivePage) add(r q.Respondent, done string) {
+	before := q.Clone(p.a)
+	if !p.try("receive-add", func() { p.a.PutRespondent(r) }, func() { *p.a = *before }) {
+		p.done = ""
 		return
 	}
-	p.target = a
-	replaced := a.PutRespondent(p.shared.Respondent)
-	p.save(a)
-	p.done = "Added to " + projectName(a) + "."
-	if replaced {
-		p.done = "Their earlier ratings were replaced with these."
-	}
+	p.finish(done)
+}
+
+func (p *receivePage) finish(done string) {
+	p.done = done
+	focusElement("receive-done")
 }
 
 // sendBox offers a person's answers as a link and QR code for the

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -8,10 +9,6 @@ import (
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/scoring"
 )
-
-// planChanged is the action a row sends after changing the plan, so the
-// page saves once and redraws.
-const planChanged = "nasss-plan-changed"
 
 // planPage is the action plan: each suggestion to add or drop, the team's
 // actions with owner, due date and status, and the team's own additions.
@@ -26,15 +23,6 @@ type planPage struct {
 func (p *planPage) OnNav(ctx app.Context) {
 	p.load(ctx)
 	p.arrive(ctx, "Action plan")
-}
-
-func (p *planPage) OnMount(ctx app.Context) {
-	p.page.OnMount(ctx)
-	ctx.Handle(planChanged, func(ctx app.Context, _ app.Action) {
-		if p.a != nil {
-			p.save(p.a)
-		}
-	})
 }
 
 func (p *planPage) Render() app.UI {
@@ -62,7 +50,7 @@ func (p *planPage) Render() app.UI {
 			var rows []app.UI
 			for _, pa := range plan {
 				if pa.Priority == g.pri && !pa.Dropped {
-					rows = append(rows, &planRow{Key: rowKey(pa), Line: pa, page: p, shown: pa})
+					rows = append(rows, &planRow{Key: rowKey(pa), Gen: p.gen(), Line: pa, page: p, shown: pa})
 				}
 			}
 			if len(rows) == 0 {
@@ -96,10 +84,6 @@ func (p *planPage) addForm(b *q.Bank) []app.UI {
 	return []app.UI{
 		app.Form().Class("panel").ID("add-action").OnSubmit(p.addOwn).Body(
 			app.H2().Text("Add your own action"),
-			app.If(p.addErr != "", func() app.UI {
-				return app.P().Class("error-message").ID("own-text-error").Body(
-					app.Span().Class("visually-hidden").Text("Error: "), app.Text(p.addErr))
-			}),
 			app.Div().Class("form-group").Body(
 				app.Label().Class("label").For("own-item").Text("Which question is it about?"),
 				app.Select().Class("select").ID("own-item").OnChange(func(ctx app.Context, e app.Event) {
@@ -110,7 +94,7 @@ func (p *planPage) addForm(b *q.Bank) []app.UI {
 					}),
 				),
 			),
-			noteField("own-text", "The action", "What will be done, in a sentence or two.", "", func(_ app.Context, v string) { p.newText = v }),
+			noteField("own-text", "The action", "What will be done, in a sentence or two.", "", q.ActionText, p.addErr, func(_ app.Context, v string) { p.newText = v }),
 			app.Button().Type("submit").Class("button button-secondary").ID("add-own").Text("Add this action"),
 		),
 	}
@@ -118,16 +102,25 @@ func (p *planPage) addForm(b *q.Bank) []app.UI {
 
 func (p *planPage) addOwn(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	text := strings.TrimSpace(p.newText)
-	if text == "" {
+	text := q.ActionText.CleanText(strings.TrimSpace(p.newText))
+	switch err := q.ActionText.Check(text); {
+	case text == "":
 		p.addErr = "Write the action before adding it"
+	case err != nil:
+		p.addErr = "This action " + err.Error()
+	default:
+		p.addErr = ""
+		var id string
+		if !p.try("own-text", func() { id = p.a.AddAction(q.Action{ItemID: p.newItem, Text: text}).ID }, func() { p.a.RemoveAction(id) }) {
+			p.addErr = p.fieldError("own-text")
+		}
+	}
+	if p.addErr != "" {
 		focusElement("own-text")
 		return
 	}
-	p.addErr, p.newText = "", ""
-	p.a.AddAction(q.Action{ItemID: p.newItem, Text: text})
+	p.newText = ""
 	p.added++
-	p.save(p.a)
 }
 
 func (p *planPage) droppedList(dropped []scoring.PlannedAction) app.UI {
@@ -140,15 +133,24 @@ func (p *planPage) droppedList(dropped []scoring.PlannedAction) app.UI {
 					userText(pa.ItemID+" "+pa.ItemTitle+": "+pa.Text+" "),
 					app.Button().Class("link-button").ID("restore-"+domID(rowKey(pa))).Body(app.Text("Restore"), hidden(" "+pa.Text)).
 						OnClick(func(ctx app.Context, e app.Event) {
-							if act := p.a.ActionByID(pa.ActionID); act != nil {
-								act.Dropped = false
-								p.save(p.a)
-							}
-						}, app.EventScope(rowKey(pa))),
+							p.editAction(pa.ActionID, "restore-"+domID(rowKey(pa)), func(a *q.Action) { a.Dropped = false })
+						},
+							app.EventScope(rowKey(pa))),
 				)
 			}),
 		),
 	)
+}
+
+// editAction changes one of the team's actions, undoing the change if the
+// store refuses it.
+func (p *planPage) editAction(id, field string, f func(*q.Action)) {
+	act := p.a.ActionByID(id)
+	if act == nil {
+		return
+	}
+	old := *act
+	p.try(field, func() { f(p.a.ActionByID(id)) }, func() { *p.a.ActionByID(id) = old })
 }
 
 // planRow is one action. It is a component keyed by its suggestion or
@@ -156,14 +158,16 @@ func (p *planPage) droppedList(dropped []scoring.PlannedAction) app.UI {
 // fields show what they held when drawn (see domainPage.shown).
 type planRow struct {
 	app.Compo
-	Key   string
+	Key string
+	// Gen counts changes from other tabs: the row is drawn afresh for each.
+	Gen   int
 	Line  scoring.PlannedAction
 	page  *planPage
 	shown scoring.PlannedAction
 }
 
 // CompoID keys the row.
-func (r *planRow) CompoID() string { return r.Key }
+func (r *planRow) CompoID() string { return r.Key + "/" + strconv.Itoa(r.Gen) }
 
 func (r *planRow) Render() app.UI {
 	l := r.Line
@@ -188,17 +192,26 @@ func (r *planRow) suggestion(id string) app.UI {
 		app.Div().Class("button-group button-group-tight").Body(
 			app.Button().Class("button button-secondary").ID(id+"-accept").Body(app.Text("Add to plan"), hidden(": "+l.Text)).
 				OnClick(func(ctx app.Context, e app.Event) {
-					r.page.a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text})
-					ctx.NewAction(planChanged)
-					focusElement(id + "-text")
+					if r.take(id+"-accept", false) {
+						focusElement(id + "-text")
+					}
 				}, app.EventScope(r.Key)),
 			app.Button().Class("link-button").ID(id+"-drop").Body(app.Text("Not for us"), hidden(": "+l.Text)).
-				OnClick(func(ctx app.Context, e app.Event) {
-					r.page.a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text, Dropped: true})
-					ctx.NewAction(planChanged)
-				}, app.EventScope(r.Key)),
+				OnClick(func(ctx app.Context, e app.Event) { r.take(id+"-drop", true) }, app.EventScope(r.Key)),
 		),
+		app.If(r.page.fieldError(id+"-accept")+r.page.fieldError(id+"-drop") != "", func() app.UI {
+			return fieldErrorText(id+"-accept", r.page.fieldError(id+"-accept")+r.page.fieldError(id+"-drop"))
+		}),
 	)
+}
+
+// take puts a suggestion in the plan, or drops it.
+func (r *planRow) take(field string, dropped bool) bool {
+	l, a := r.Line, r.page.a
+	var id string
+	return r.page.try(field, func() {
+		id = a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text, Dropped: dropped}).ID
+	}, func() { a.RemoveAction(id) })
 }
 
 // action is an accepted or own action, every field editable.
@@ -208,30 +221,35 @@ func (r *planRow) action(id string) app.UI {
 		s = l // accepted just now: draw the saved values once
 		r.shown = l
 	}
-	edit := func(f func(*q.Action)) {
-		if act := r.page.a.ActionByID(l.ActionID); act != nil {
-			f(act)
+	p := r.page
+	text := func(field string, rule q.TextRule, get func(*q.Action) *string) func(app.Context, string) {
+		return func(_ app.Context, v string) {
+			act := p.a.ActionByID(l.ActionID)
+			if act == nil || *get(act) == v {
+				return
+			}
+			p.setText(field, rule, *get(act), v, func(s string) {
+				if act := p.a.ActionByID(l.ActionID); act != nil {
+					*get(act) = s
+				}
+			})
 		}
 	}
+	edit := func(field string, f func(*q.Action)) { p.editAction(l.ActionID, field, f) }
 	statuses := []q.Status{q.NotStarted, q.InProgress, q.Done}
 	return app.Div().Body(
-		noteField(id+"-text", "Action", "", s.Text, func(ctx app.Context, v string) {
-			edit(func(a *q.Action) { a.Text = v })
-			ctx.NewAction(planChanged)
-		}),
+		noteField(id+"-text", "Action", "", s.Text, q.ActionText, p.fieldError(id+"-text"),
+			text(id+"-text", q.ActionText, func(a *q.Action) *string { return &a.Text })),
 		app.Div().Class("plan-fields").Body(
-			textField(id+"-owner", "Who will do it", "", s.Owner, q.NameText.Max, "", func(ctx app.Context, v string) {
-				edit(func(a *q.Action) { a.Owner = v })
-				ctx.NewAction(planChanged)
-			}),
+			textField(id+"-owner", "Who will do it", "", s.Owner, q.NameText, p.fieldError(id+"-owner"),
+				text(id+"-owner", q.NameText, func(a *q.Action) *string { return &a.Owner })),
 			app.Div().Class("form-group").Body(
 				app.Label().Class("label").For(id+"-due").Text("By when"),
 				app.Input().Type("date").Class("input input-date").ID(id+"-due").Value(string(s.Due)).
 					OnChange(func(ctx app.Context, e app.Event) {
 						v := q.Date(ctx.JSSrc().Get("value").String())
 						if _, ok := v.Time(); ok || v == "" {
-							edit(func(a *q.Action) { a.Due = v })
-							ctx.NewAction(planChanged)
+							edit(id+"-due", func(a *q.Action) { a.Due = v })
 						}
 					}, app.EventScope(l.ActionID)),
 			),
@@ -241,8 +259,7 @@ func (r *planRow) action(id string) app.UI {
 					OnChange(func(ctx app.Context, e app.Event) {
 						v := q.Status(ctx.JSSrc().Get("value").String())
 						if v.Valid() {
-							edit(func(a *q.Action) { a.Status = v })
-							ctx.NewAction(planChanged)
+							edit(id+"-status", func(a *q.Action) { a.Status = v })
 						}
 					}, app.EventScope(l.ActionID)).Body(
 					app.Range(statuses).Slice(func(i int) app.UI {
@@ -254,11 +271,11 @@ func (r *planRow) action(id string) app.UI {
 		app.Button().Class("link-button link-warning").ID(id+"-remove").Body(app.Text("Remove from plan"), hidden(": "+l.Text)).
 			OnClick(func(ctx app.Context, e app.Event) {
 				if l.Origin == scoring.Own {
-					r.page.a.RemoveAction(l.ActionID)
+					before := slices.Clone(p.a.Actions)
+					p.try(id+"-remove", func() { p.a.RemoveAction(l.ActionID) }, func() { p.a.Actions = before })
 				} else {
-					edit(func(a *q.Action) { a.Dropped = true })
+					edit(id+"-remove", func(a *q.Action) { a.Dropped = true })
 				}
-				ctx.NewAction(planChanged)
 			}, app.EventScope(l.ActionID)),
 	)
 }

@@ -14,12 +14,14 @@ import (
 // with a table, a card per domain, the unknowns, and the suggested actions.
 type resultsPage struct {
 	page
-	rid string // a person who rated for a workshop on this device
+	rid       string // a person who rated for a workshop on this device
+	reviewErr string // why a review could not be started
 }
 
 func (p *resultsPage) OnNav(ctx app.Context) {
 	p.load(ctx)
 	p.rid = ctx.Page().URL().Query().Get("r")
+	p.reviewErr = ""
 	p.arrive(ctx, "Results")
 }
 
@@ -33,6 +35,7 @@ func (p *resultsPage) Render() app.UI {
 	r := pr.Reading
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
+		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Results"),
 		app.If(p.rid != "", func() app.UI { return p.sendBox(p.rid) }),

@@ -64,22 +64,30 @@ func (p *startPage) form(title, button string) []app.UI {
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.shown.Name, q.NameText.Max, p.errFor("project-name"), func(_ app.Context, v string) { p.project.Name = v; p.autosave() }),
+				p.shown.Name, q.NameText, p.errFor("project-name"), func(_ app.Context, v string) {
+					p.detail("project-name", q.NameText, v, func(pr *q.Project) *string { return &pr.Name })
+				}),
 			textField("project-organisation", "Organisation (optional)", "",
-				p.shown.Organisation, q.NameText.Max, "", func(_ app.Context, v string) { p.project.Organisation = v; p.autosave() }),
+				p.shown.Organisation, q.NameText, p.errFor("project-organisation"), func(_ app.Context, v string) {
+					p.detail("project-organisation", q.NameText, v, func(pr *q.Project) *string { return &pr.Organisation })
+				}),
 			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.shown.Technology, q.NameText.Max, "", func(_ app.Context, v string) { p.project.Technology = v; p.autosave() }),
+				p.shown.Technology, q.NameText, p.errFor("project-technology"), func(_ app.Context, v string) {
+					p.detail("project-technology", q.NameText, v, func(pr *q.Project) *string { return &pr.Technology })
+				}),
 			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
-				p.shown.Notes, func(_ app.Context, v string) { p.project.Notes = v; p.autosave() }),
+				p.shown.Notes, q.NoteText, p.errFor("project-notes"), func(_ app.Context, v string) {
+					p.detail("project-notes", q.NoteText, v, func(pr *q.Project) *string { return &pr.Notes })
+				}),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
 					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
 					app.Div().Class("hint").ID("mode-hint").Text("They ask different questions. You can switch later: your answers to the other kind are kept, and come back if you switch again."),
 					fieldErrorText("mode", p.errFor("mode-quick")),
 					radio("mode", "mode-quick", string(q.Quick), "Quick scan",
-						"7 questions, one for each domain. About 5 minutes.", p.shownMode == q.Quick, func(v string) { p.mode = q.Mode(v); p.autosave() }),
+						"7 questions, one for each domain. About 5 minutes.", p.shownMode == q.Quick, func(v string) { p.setMode(q.Mode(v)) }),
 					radio("mode", "mode-full", string(q.Full), "Full assessment",
-						"24 questions, with room for notes and reflections. About 45 minutes.", p.shownMode == q.Full, func(v string) { p.mode = q.Mode(v); p.autosave() }),
+						"24 questions, with room for notes and reflections. About 45 minutes.", p.shownMode == q.Full, func(v string) { p.setMode(q.Mode(v)) }),
 				),
 			),
 			app.Button().Type("submit").Class("button").ID("continue").Text(button),
@@ -87,12 +95,26 @@ func (p *startPage) form(title, button string) []app.UI {
 	}
 }
 
-// autosave keeps an existing assessment's details as they are typed, like
-// every other answer; a new one is saved when it is started.
-func (p *startPage) autosave() {
-	if p.editing && p.a != nil && strings.TrimSpace(p.project.Name) != "" && p.mode.Valid() {
-		p.a.Project, p.a.Mode = p.project, p.mode
-		p.save(p.a)
+// detail takes a project detail as typed. An existing assessment keeps it
+// at once, like every other answer, if it keeps to its rule (and a name is
+// not left empty); a new one is checked and saved when it is started.
+func (p *startPage) detail(id string, rule q.TextRule, v string, field func(*q.Project) *string) {
+	*field(&p.project) = v
+	if !p.editing || p.a == nil || id == "project-name" && strings.TrimSpace(v) == "" {
+		return
+	}
+	old := *field(&p.a.Project)
+	if old != v {
+		p.setText(id, rule, old, v, func(s string) { *field(&p.a.Project) = s })
+	}
+}
+
+// setMode takes the mode as chosen, keeping it at once when editing.
+func (p *startPage) setMode(m q.Mode) {
+	p.mode = m
+	if p.editing && p.a != nil && m.Valid() && m != p.a.Mode {
+		old := p.a.Mode
+		p.try("mode-quick", func() { p.a.Mode = m }, func() { p.a.Mode = old })
 	}
 }
 
@@ -102,7 +124,7 @@ func (p *startPage) errFor(id string) string {
 			return e.Msg
 		}
 	}
-	return ""
+	return p.fieldError(id)
 }
 
 func (p *startPage) submit(ctx app.Context, e app.Event) {
@@ -112,6 +134,20 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 	if p.project.Name == "" {
 		p.errs = append(p.errs, fieldError{"project-name", "Enter a name for the project"})
 	}
+	for _, f := range []struct {
+		id, label string
+		rule      q.TextRule
+		v         string
+	}{
+		{"project-name", "The project name", q.NameText, p.project.Name},
+		{"project-organisation", "The organisation", q.NameText, p.project.Organisation},
+		{"project-technology", "The technology", q.NameText, p.project.Technology},
+		{"project-notes", "The notes", q.NoteText, p.project.Notes},
+	} {
+		if err := f.rule.Check(f.rule.CleanText(f.v)); err != nil {
+			p.errs = append(p.errs, fieldError{f.id, f.label + " " + err.Error()})
+		}
+	}
 	if !p.mode.Valid() {
 		p.errs = append(p.errs, fieldError{"mode-quick", "Choose a quick scan or a full assessment"})
 	}
@@ -120,17 +156,21 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	if p.editing {
-		p.a.Project, p.a.Mode = p.project, p.mode
-		if p.save(p.a) {
+		if p.a.Project == p.project && p.a.Mode == p.mode || p.try("continue", func() {}, func() {}) {
 			ctx.Navigate(PathHome)
 		}
 		return
 	}
-	a := q.New(q.Default(), newID(), p.mode, time.Now())
-	a.Respondents[0].ID = newRespondentID()
+	a := q.New(q.Default(), q.NewID(), p.mode, time.Now())
 	a.Project = p.project
-	p.a = a
-	if p.save(a) {
+	d, err := repo.Create(a)
+	p.doc, p.a = d, a
+	if err != nil && refusal(err) {
+		p.errs = append(p.errs, fieldError{"project-name", q.Plain(err)})
+		focusElement("error-summary")
+		return
+	}
+	if err == nil || d.State == NotSaved {
 		ctx.Navigate(link(PathDomain, a.ID, "d", "1"))
 	}
 }
@@ -165,9 +205,10 @@ func fieldErrorText(id, err string) app.UI {
 		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
 }
 
-// textField is a labelled one-line input with an optional hint and error.
-func textField(id, label, hint, value string, max int, err string, set func(app.Context, string)) app.UI {
-	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(max).Dir("auto").
+// textField is a labelled one-line input, capped by its rule, with an
+// optional hint and error.
+func textField(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI {
+	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(rule.Max).Dir("auto").
 		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
 	if d := describedBy(id, hint, err); d != "" {
 		input = input.Aria("describedby", d)
@@ -183,18 +224,23 @@ func textField(id, label, hint, value string, max int, err string, set func(app.
 	)
 }
 
-// noteField is a labelled text area for notes of up to 10,000 characters.
-func noteField(id, label, hint, value string, set func(app.Context, string)) app.UI {
+// noteField is a labelled text area, capped by its rule, with an optional
+// hint and error.
+func noteField(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI {
 	// Text fills the server-rendered page; the value property keeps a reused
 	// element in step when the page shows another item.
-	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(q.NoteText.Max).Dir("auto").
+	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(rule.Max).Dir("auto").
 		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
-	if hint != "" {
-		area = area.Aria("describedby", id+"-hint")
+	if d := describedBy(id, hint, err); d != "" {
+		area = area.Aria("describedby", d)
 	}
-	return app.Div().Class("form-group").Body(
+	if err != "" {
+		area = area.Aria("invalid", "true")
+	}
+	return app.Div().Class(groupClass(err)).Body(
 		app.Label().Class("label").For(id).Text(label),
 		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
+		fieldErrorText(id, err),
 		area,
 	)
 }

@@ -26,8 +26,8 @@ func (p *tallyPage) Render() app.UI {
 	if p.a == nil {
 		return p.notFound()
 	}
-	if p.key != p.a.ID {
-		p.key, p.shown = p.a.ID, maps.Clone(p.a.Tallies)
+	if key := fmt.Sprint(p.a.ID, "/", p.gen()); p.key != key {
+		p.key, p.shown = key, maps.Clone(p.a.Tallies)
 	}
 	items := q.LookupBank(p.a.Bank).Items(p.a.Mode)
 	return p.shell(
@@ -47,20 +47,20 @@ func (p *tallyPage) Render() app.UI {
 					id := fmt.Sprintf("tally-%s-%s", it.ID, l)
 					return app.Div().Class("form-group").Body(
 						app.Label().Class("label").For(id).Text(l.Label()),
-						app.Input().Type("number").Class("input input-count").ID(id).Min(0).Max(500).Attr("inputmode", "numeric").
+						app.Input().Type("number").Class("input input-count").ID(id).Min(0).Max(q.MaxRespondents).Attr("inputmode", "numeric").
 							Value(strconv.Itoa(t.Of(l))).
 							OnChange(func(ctx app.Context, e app.Event) {
 								n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-								if err != nil || n < 0 || n > 500 {
+								if err != nil || n < 0 || n > q.MaxRespondents {
 									return
 								}
 								if p.a.Tallies == nil {
 									p.a.Tallies = map[string]q.Tally{}
 								}
-								tl := p.a.Tallies[it.ID]
-								tl.Set(l, n)
-								p.a.Tallies[it.ID] = tl
-								p.save(p.a)
+								old := p.a.Tallies[it.ID]
+								now := old
+								now.Set(l, n)
+								p.try(id, func() { p.a.Tallies[it.ID] = now }, func() { p.a.Tallies[it.ID] = old })
 							}, app.EventScope(id)),
 					)
 				})),

@@ -94,8 +94,8 @@ func (p *workshopPage) addPerson() []app.UI {
 		app.Form().Class("panel").ID("add-person").OnSubmit(p.submitPerson).Body(
 			app.H2().Text("Add a person"),
 			app.P().Class("hint").Text("A name, a role, both or neither: people can stay anonymous."),
-			textField("person-name", "Name (optional)", "", "", q.NameText.Max, "", func(_ app.Context, v string) { p.newName = v }),
-			textField("person-role", "Role (optional)", "For example, ward manager or patient representative.", "", q.NameText.Max, "",
+			textField("person-name", "Name (optional)", "", "", q.NameText, p.fieldError("person-name"), func(_ app.Context, v string) { p.newName = v }),
+			textField("person-role", "Role (optional)", "For example, ward manager or patient representative.", "", q.NameText, p.fieldError("person-role"),
 				func(_ app.Context, v string) { p.newRole = v }),
 			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
 		),
@@ -104,12 +104,29 @@ func (p *workshopPage) addPerson() []app.UI {
 
 func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	r := q.Respondent{ID: newRespondentID(), Name: strings.TrimSpace(p.newName), Role: strings.TrimSpace(p.newRole), Answers: map[string]q.Answer{}}
-	p.a.Respondents = append(p.a.Respondents, r)
+	r := q.Respondent{ID: q.NewRespondentID(), Answers: map[string]q.Answer{},
+		Name: q.NameText.CleanText(strings.TrimSpace(p.newName)), Role: q.NameText.CleanText(strings.TrimSpace(p.newRole))}
+	p.refused = nil
+	for _, f := range []struct{ id, label, v string }{{"person-name", "The name", r.Name}, {"person-role", "The role", r.Role}} {
+		if err := q.NameText.Check(f.v); err != nil {
+			p.refuse(f.id, f.label+" "+err.Error()+".")
+		}
+	}
+	if len(p.a.Respondents) >= q.MaxRespondents {
+		p.refuse("person-name", fmt.Sprintf("This workshop already has %d people, the most one can hold. Start another workshop for the rest.", q.MaxRespondents))
+	}
+	if len(p.refused) > 0 {
+		focusElement("person-name")
+		return
+	}
+	n := len(p.a.Respondents)
+	if !p.try("person-name", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
+		focusElement("person-name")
+		return
+	}
 	p.newName, p.newRole = "", ""
 	p.added++
-	p.save(p.a)
-	p.message = "Added " + r.Label(len(p.a.Respondents)-1) + "."
+	p.message = "Added " + r.Label(n) + "."
 	focusElement("workshop-message")
 }
 
@@ -123,16 +140,24 @@ func (p *workshopPage) addFiles(files []pickedFile) {
 	plan := planImport(files, func(string) bool { return false })
 	p.problems = plan.Problems
 	all := append([]*q.Assessment{p.a}, plan.Ready...)
-	all = append(all, plan.Conflicts...)
+	for _, c := range plan.Conflicts {
+		all = append(all, c.A) // people's files share the workshop's ID
+	}
 	merged, notes, err := q.Merge(all)
 	if err != nil {
-		p.problems = append(p.problems, importProblem{"These files", q.Plain(err)})
+		p.problems = append(p.problems, importProblem{"These files", q.Plain(err) + ". Nothing was added."})
+		p.message = ""
 		return
 	}
-	before := len(p.a.Respondents)
-	p.a = merged
-	p.save(p.a)
-	p.message = fmt.Sprintf("Added %d %s.", len(merged.Respondents)-before, plural(len(merged.Respondents)-before, "person", "people"))
+	before := q.Clone(p.a)
+	merged.ID = p.a.ID
+	if !p.try(workshopImport, func() { *p.a = *merged }, func() { *p.a = *before }) {
+		p.problems = append(p.problems, importProblem{"These files", p.fieldError(workshopImport) + " Nothing was added."})
+		p.message = ""
+		return
+	}
+	added := len(merged.Respondents) - len(before.Respondents)
+	p.message = fmt.Sprintf("Added %d %s.", added, plural(added, "person", "people"))
 	if len(notes) > 0 {
 		p.message += " " + strings.Join(notes, ". ") + "."
 	}
@@ -155,8 +180,8 @@ func (p *discussPage) Render() app.UI {
 	if p.a == nil {
 		return p.notFound()
 	}
-	if p.shownKey != p.a.ID {
-		p.shownKey, p.shown = p.a.ID, maps.Clone(p.a.Team)
+	if key := fmt.Sprint(p.a.ID, "/", p.gen()); p.shownKey != key {
+		p.shownKey, p.shown = key, maps.Clone(p.a.Team)
 	}
 	b := q.LookupBank(p.a.Bank)
 	spreads := scoring.Aggregate(b, p.a)
@@ -206,27 +231,30 @@ func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
 					l := q.AllLevels[i]
 					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), "", shown.Level == l,
 						func(v string) {
-							ans := p.a.Team[it.ID]
-							ans.Level = q.Level(v)
-							p.setTeam(it.ID, ans)
+							old := p.a.Team[it.ID]
+							if now := (q.Answer{Level: q.Level(v), Note: old.Note}); now != old {
+								p.try(base, func() { p.setTeam(it.ID, now) }, func() { p.setTeam(it.ID, old) })
+							}
 						})
 				}),
 			),
+			fieldErrorText(base, p.fieldError(base)),
 		),
-		noteField(base+"-note", "What the group said (optional)", "", shown.Note, func(_ app.Context, v string) {
-			ans := p.a.Team[it.ID]
-			ans.Note = v
-			p.setTeam(it.ID, ans)
+		noteField(base+"-note", "What the group said (optional)", "", shown.Note, q.NoteText, p.fieldError(base+"-note"), func(_ app.Context, v string) {
+			old := p.a.Team[it.ID]
+			if v != old.Note {
+				p.setText(base+"-note", q.NoteText, old.Note, v, func(s string) { p.setTeam(it.ID, q.Answer{Level: p.a.Team[it.ID].Level, Note: s}) })
+			}
 		}),
 	)
 }
 
+// setTeam sets an agreed answer, leaving none where it is empty.
 func (p *discussPage) setTeam(id string, ans q.Answer) {
 	if p.a.Team == nil {
 		p.a.Team = map[string]q.Answer{}
 	}
-	p.a.Team[id] = ans
-	p.save(p.a)
+	putAnswer(p.a.Team, id, ans)
 }
 
 // spreadBar draws how many people chose each level as one stacked bar,

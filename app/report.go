@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,16 +12,39 @@ import (
 // that the app's own binary stays small, and the fonts, the same files the
 // command line embeds. The service worker caches all of them, so reports
 // work offline.
+//
+// The server also serves each under a URL that carries a hash of its
+// content and passes those URLs to the page in go-app's environment (see
+// ReportEnv). app.js holds the environment and is cached with the rest of
+// a version, so a page always asks for its own version's files: a page
+// left open across an update never makes its PDF with the new renderer or
+// fonts. The plain URL stands in where the environment has none.
 const (
-	pdfWorkerURL   = "/web/pdf-worker.js"
-	pdfWasmURL     = "/web/pdf.wasm"
-	fontRegularURL = "/web/fonts/DejaVuSans.ttf"
-	fontBoldURL    = "/web/fonts/DejaVuSans-Bold.ttf"
+	plainPDFWorker   = "/web/pdf-worker.js"
+	plainPDFWasm     = "/web/pdf.wasm"
+	plainFontRegular = "/web/fonts/DejaVuSans.ttf"
+	plainFontBold    = "/web/fonts/DejaVuSans-Bold.ttf"
 )
 
-// ReportFiles lists the files reports need, for the service worker to
-// cache.
-var ReportFiles = []string{pdfWorkerURL, pdfWasmURL, fontRegularURL, fontBoldURL}
+// ReportFiles lists the files reports need, by their plain URL in the web
+// folder. The service worker must cache each under the URL the server
+// gives it in the environment variable ReportEnv names.
+var ReportFiles = []string{plainPDFWorker, plainPDFWasm, plainFontRegular, plainFontBold}
+
+// ReportEnv is the name of the environment variable (in go-app's
+// Handler.Env) that carries the URL the page uses for one of ReportFiles:
+// "/web/pdf.wasm" gives NASSS_URL_WEB_PDF_WASM.
+func ReportEnv(plainURL string) string {
+	return "NASSS_URL" + strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			return r
+		}
+		return '_'
+	}, plainURL)
+}
 
 // today is the report's date: the day only, in UTC, so that the command
 // line given the same date makes the same bytes.
@@ -40,6 +64,14 @@ func (p *page) reportButtons() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.makeReport(ctx, true) })
 		}),
 		app.If(p.reportErr != "", func() app.UI {
+			// A page open across an update asks for its own version's
+			// report files, which the server no longer has: only the new
+			// version, after a reload, can make the PDF.
+			if p.updateReady {
+				return errorAlert(2, "The PDF could not be made",
+					"A new version of this tool has arrived since you opened this page. "+
+						"Reload the page, then make the PDF again: your work is saved.", p.reportErr)
+			}
 			return errorAlert(2, "The PDF could not be made",
 				"Your answers are safe. Try again; if it still fails, export the file instead.", p.reportErr)
 		}),

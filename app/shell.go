@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -63,6 +62,23 @@ func Register() {
 			app.Route(path+"/", f)
 		}
 	}
+	repo = NewRepo(newBrowserBackend())
+	// Another tab saved or deleted an assessment: the page showing it
+	// brings the change in. Pages that are not showing it read it afresh
+	// when they open it.
+	watchStore(func(id string) {
+		if showing == nil {
+			return
+		}
+		ctx := showing.ctx
+		ctx.Dispatch(func(ctx app.Context) {
+			// The page itself, not the part all pages share: some pages
+			// (the home page's list) hear the news their own way.
+			if p, ok := ctx.Src().(interface{ otherTabChanged(string) }); ok {
+				p.otherTabChanged(id)
+			}
+		})
+	})
 	// In the browser an address with no page shows our not-found page,
 	// where go-app would draw its own bare one; the server answers such
 	// addresses with that page and status 404. The app links only to its
@@ -76,8 +92,12 @@ func Register() {
 	}
 }
 
-// repo is where assessments live: local storage in the browser.
-var repo = Repo{S: newBrowserStore()}
+// repo is where assessments live: the browser's database. Register opens
+// it, before the first page.
+var repo = NewRepo(newMemBackend())
+
+// showing is the context of the page on screen, for news from other tabs.
+var showing *struct{ ctx app.Context }
 
 // navigations counts page changes; focus moves to the heading on every
 // one but the first, where the reader starts at the top anyway.
@@ -99,18 +119,29 @@ func link(path, id string, kv ...string) string {
 }
 
 // page is what every page shares: the update banner, the save status, and
-// the assessment the URL names.
+// the assessment the URL names, open for editing.
 type page struct {
 	app.Compo
 
 	updateReady bool
-	saved       time.Time
-	saveErr     error
-	a           *q.Assessment
+	doc         *Doc          // the assessment the URL names
+	a           *q.Assessment // doc.A
 	loadErr     error
 	reportMsg   string
 	reportErr   string
 	origin      string // scheme and host, for links people open elsewhere
+	// refused holds, by field ID, why the field's latest text was not
+	// saved: it breaks a rule. The text stays in the field to be mended.
+	refused map[string]string
+}
+
+// gen is how many times another tab's changes were brought into the
+// page's assessment: pages draw their fields afresh when it moves.
+func (p *page) gen() int {
+	if p.doc == nil {
+		return 0
+	}
+	return p.doc.Gen
 }
 
 // base gives the shared part of any page.
@@ -119,8 +150,12 @@ func (p *page) base() *page { return p }
 // OnAppUpdate shows the "new version" banner.
 func (p *page) OnAppUpdate(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
 
-// OnMount picks up an update found before this page was shown.
-func (p *page) OnMount(ctx app.Context) { p.updateReady = ctx.AppUpdateAvailable() }
+// OnMount picks up an update found before this page was shown, and makes
+// this the page that hears of other tabs' changes.
+func (p *page) OnMount(ctx app.Context) {
+	p.updateReady = ctx.AppUpdateAvailable()
+	showing = &struct{ ctx app.Context }{ctx}
+}
 
 // arrive sets the title and, after the first navigation, moves focus to
 // the new page's heading so screen readers announce it. Once the page is
@@ -140,32 +175,98 @@ func (p *page) arrive(ctx app.Context, title string) {
 	})
 }
 
-// load reads the assessment named by ?a= into p.a.
+// load opens the assessment named by ?a=.
 func (p *page) load(ctx app.Context) {
-	id := ctx.Page().URL().Query().Get("a")
-	p.a, p.loadErr = nil, nil
+	p.open(ctx.Page().URL().Query().Get("a"))
+}
+
+// open opens an assessment by ID for this page.
+func (p *page) open(id string) {
+	p.doc, p.a, p.loadErr, p.refused = nil, nil, nil, nil
 	if id == "" {
 		p.loadErr = ErrNotFound
 		return
 	}
-	p.a, p.loadErr = repo.Load(id)
-}
-
-// save stores the assessment at once and records how that went. It
-// reports whether the work can go on to another page: stored, or kept for
-// this page's life where the browser refuses storage (the pages warn).
-func (p *page) save(a *q.Assessment) bool {
-	a.Updated = time.Now().UTC().Truncate(time.Second)
-	if p.saveErr = repo.Save(a); p.saveErr == nil {
-		if p.saved.IsZero() {
-			requestPersistence()
-		}
-		p.saved = a.Updated
+	if p.doc, p.loadErr = repo.Open(id); p.loadErr == nil {
+		p.a = p.doc.A
 	}
-	return p.saveErr == nil || errors.Is(p.saveErr, ErrNotKept)
 }
 
-// exportFile downloads the assessment as a .nasss.json file.
+// otherTabChanged brings in what another tab stored of this page's
+// assessment, and has the page draw its fields afresh. The ID "*" means
+// any assessment: the tab was shown again, and may have missed news.
+func (p *page) otherTabChanged(id string) {
+	if id == "*" && p.doc != nil {
+		id = p.doc.A.ID
+	}
+	if p.doc == nil || p.doc.A.ID != id {
+		repo.Forget(id)
+		return
+	}
+	gen := p.doc.Gen
+	repo.Refresh(p.doc)
+	p.keepFocus(gen)
+}
+
+// keepFocus puts focus back where the person was, in the field drawn
+// afresh, when another tab's changes came in since gen: they may be
+// typing.
+func (p *page) keepFocus(gen int) {
+	if p.doc != nil && p.doc.Gen != gen {
+		refocus(activeID())
+	}
+}
+
+// refusal reports an error that means the assessment breaks a rule of the
+// file format, rather than that storage failed.
+func refusal(err error) bool {
+	var qe *q.Error
+	return errors.As(err, &qe)
+}
+
+// try makes a change to the assessment and saves it. If the store refuses
+// it as breaking a rule (too many people, too large a file), the change is
+// undone, so the working copy only ever holds what can be saved, and the
+// reason is kept under field (the ID of what was changed) to show by it.
+// It reports whether the change stands.
+func (p *page) try(field string, change, undo func()) bool {
+	change()
+	gen := p.doc.Gen
+	err := repo.Save(p.doc)
+	p.keepFocus(gen)
+	if err != nil && refusal(err) {
+		undo()
+		p.doc.State, p.doc.Err = Saved, nil // what is stored is what the page holds again
+		p.refuse(field, "Not saved: "+q.Plain(err))
+		return false
+	}
+	delete(p.refused, field)
+	return true
+}
+
+// setText changes a text field after checking it against its rule. Text
+// that breaks it is not put in the assessment: the field keeps it, with
+// the reason beside it, until it is mended.
+func (p *page) setText(field string, rule q.TextRule, old, v string, set func(string)) {
+	if err := rule.Check(rule.CleanText(v)); err != nil {
+		p.refuse(field, "Not saved: this text "+err.Error()+".")
+		return
+	}
+	p.try(field, func() { set(v) }, func() { set(old) })
+}
+
+func (p *page) refuse(field, why string) {
+	if p.refused == nil {
+		p.refused = map[string]string{}
+	}
+	p.refused[field] = why
+}
+
+// fieldError is why a field's text was not saved, or "".
+func (p *page) fieldError(field string) string { return p.refused[field] }
+
+// exportFile downloads the assessment as a .nasss.json file, and notes
+// the day for the reminders to keep a copy.
 func (p *page) exportFile(a *q.Assessment) {
 	name := q.FileName(a, time.Now())
 	data, err := q.Encode(a)
@@ -173,10 +274,11 @@ func (p *page) exportFile(a *q.Assessment) {
 		err = download(name, "application/json", data)
 	}
 	if err != nil {
-		p.saveErr = fmt.Errorf("the file could not be made: %w", err)
+		p.reportMsg, p.reportErr = "", "The file could not be made: "+q.Plain(err)
 		return
 	}
-	p.reportMsg = "Exported " + name + ": look in your downloads."
+	noteExport(a.ID)
+	p.reportMsg, p.reportErr = "Exported "+name+": look in your downloads.", ""
 }
 
 // shell wraps a page's content in the header, banners and footer.
@@ -230,27 +332,111 @@ func errorAlert(level int, title, advice, detail string, more ...app.UI) app.UI 
 	return app.Div().Class("alert alert-error").Role("alert").Body(body...)
 }
 
-// saveStatus says whether the last change is safe, and what to do if not.
+// saveStatus says whether the page's work is safe, what came in from
+// another tab, and what to do when something is wrong.
 func (p *page) saveStatus() app.UI {
-	if p.saveErr != nil {
-		return errorAlert(2, "Your last change could not be saved on this device",
-			"The browser's storage may be full, or blocked in private browsing. "+
-				"Export a file now so you do not lose your work, then free some space or leave private browsing.",
-			p.saveErr.Error(),
-			app.If(p.a != nil, func() app.UI {
-				return app.Button().Class("button").Text("Export a file now").OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
-			}),
+	d := p.doc
+	if d == nil {
+		return nil
+	}
+	export := app.Button().Class("button").ID("export-now").Text("Export a file now").
+		OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
+	var status app.UI
+	switch {
+	case d.State == NotSaved && errors.Is(d.Err, ErrNotKept):
+		status = errorAlert(2, "Nothing is kept on this device",
+			"This browser does not let the tool keep data, perhaps because of private browsing or a setting. "+
+				"You can carry on, but export a file before you close the page.", d.Err.Error(), export)
+	case d.State == NotSaved:
+		status = errorAlert(2, "Not saved: your latest changes are only on this page",
+			"The browser's storage may be full, or blocked. Export a file now so you do not lose your work, "+
+				"then free some space; the next change you make is saved again if it can be.", d.Err.Error(), export)
+	case len(p.refused) > 0:
+		status = app.P().Class("save-status save-status-refused").ID("save-status").Role("status").
+			Text("Not saved: a change breaks a rule. See the message by the field.")
+	default:
+		status = app.P().Class("save-status").ID("save-status").Role("status").Body(
+			app.Span().Class("save-tick").Aria("hidden", "true").Text("✓ "),
+			app.Text("Saved on this device at "+d.At.Local().Format("15:04")),
 		)
 	}
-	text := "Saved on this device"
-	if !p.saved.IsZero() {
-		text += " at " + p.saved.Local().Format("15:04")
-	}
-	return app.P().Class("save-status").Role("status").Body(
-		app.Span().Class("save-tick").Aria("hidden", "true").Text("✓ "),
-		app.Text(text),
+	return app.Div().Class("status-area").Body(
+		status,
+		p.otherTabNotice(),
+		p.sizeWarning(),
+		app.If(p.reportErr != "" && d.State != NotSaved, func() app.UI {
+			return errorAlert(2, "The file could not be exported", "Your work is saved on this device. Try again.", p.reportErr)
+		}),
+		app.If(p.reportMsg != "" && d.State == NotSaved, func() app.UI {
+			return app.P().Class("message").Role("status").Text(p.reportMsg)
+		}),
 	)
 }
+
+// otherTabNotice tells of changes another tab made that are now on this
+// page, and of anything both changed, with the other tab's words.
+func (p *page) otherTabNotice() app.UI {
+	d := p.doc
+	if !d.Merged && !d.Deleted && !d.Restored {
+		return nil
+	}
+	var text string
+	switch {
+	case d.Deleted:
+		text = "This assessment was deleted in another tab or window. It is still open here: your next change saves it again, or export a file."
+	case d.Restored:
+		text = "This assessment had been deleted in another tab or window. Your changes here have saved it again."
+	default:
+		text = "This assessment was also changed in another tab or window. Those changes are on this page now."
+	}
+	return app.Div().Class("alert alert-info").ID("other-tab").Role("status").Body(
+		app.P().Text(text),
+		app.If(len(d.Clashes) > 0, func() app.UI {
+			return app.Div().Body(
+				app.P().Text("You both changed the same things. Yours are kept; the other tab had:"),
+				app.Ul().Class("list list-bullet").Body(app.Range(d.Clashes).Slice(func(i int) app.UI {
+					return app.Li().Body(clashText(d.Clashes[i]))
+				})),
+			)
+		}),
+		app.Button().Class("link-button").ID("other-tab-ok").Text("Hide this message").OnClick(func(app.Context, app.Event) {
+			d.Merged, d.Restored, d.Clashes = false, false, nil
+		}),
+	)
+}
+
+// clashText says what another tab had where both changed one thing.
+func clashText(c q.Clash) app.UI {
+	where := q.PlainPath(c.Path)
+	switch {
+	case c.Kind == q.TheyRemoved:
+		return app.Text(where + ": removed it. It is kept, with your change.")
+	case c.Kind == q.YouRemoved:
+		return app.Text(where + ": changed what you removed. It is back, as they left it.")
+	case q.Level(c.Theirs).Answered():
+		return app.Text(where + ": " + q.Level(c.Theirs).Label() + ".")
+	case c.Theirs != "":
+		return app.Span().Body(app.Text(where+": “"), userText(c.Theirs), app.Text("”."))
+	}
+	return app.Text(where + ": something else.")
+}
+
+// sizeWarning shows, well before an assessment reaches the most one can
+// hold, how close it is and what to do.
+func (p *page) sizeWarning() app.UI {
+	if p.doc.Size < SizeWarning {
+		return nil
+	}
+	return app.Div().Class("alert alert-warning").ID("size-warning").Body(
+		app.P().Body(app.Strong().Textf("This assessment uses %s of the %s it can hold.", q.SizeText(p.doc.Size), q.SizeText(q.MaxFileSize))),
+		app.P().Text("Before it fills up, export a file to keep a copy, then shorten long notes, "+
+			"or split the workshop: people's own files can go into a new workshop."),
+	)
+}
+
+// SizeWarning is the size of file from which the pages warn that an
+// assessment is getting close to the most it can hold.
+const SizeWarning = q.MaxFileSize * 3 / 4
 
 // headingID names every page's h1, where focus moves on a page change.
 const headingID = "page-heading"

@@ -2,8 +2,11 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -13,17 +16,23 @@ import (
 )
 
 func TestRepo(t *testing.T) {
-	r := Repo{S: newMemStore()}
+	b := newMemBackend()
+	r := NewRepo(b)
 	older := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
 	newer := example.Generate(example.Options{Mode: q.Full, Respondents: 2, Seed: 2})
+	newer.ID = "newer"
+	older.Updated = time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
 	newer.Updated = older.Updated.Add(time.Hour)
 	for _, a := range []*q.Assessment{older, newer} {
-		if err := r.Save(a); err != nil {
+		if _, err := r.Create(a); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r.S.Set(keyPrefix+"broken", `{"schema":1,"id":"broken"`) // cut off mid-write
-	r.S.Set("other-app-key", "not ours")
+	// A record cut off mid-write, and one copied from an older version's
+	// storage with no summary yet.
+	b.recs["broken"] = Record{ID: "broken", Rev: 1, Data: []byte(`{"schema":1,"id":"broken"`)}
+	copied, _ := os.ReadFile(filepath.Join("..", "questionnaire", "testdata", "schema1", "example-full-3.nasss.json"))
+	b.recs["copied"] = Record{ID: "copied", Rev: 1, Data: copied}
 
 	list, err := r.List()
 	if err != nil {
@@ -33,19 +42,31 @@ func TestRepo(t *testing.T) {
 	for _, e := range list {
 		ids = append(ids, e.ID)
 	}
-	if strings.Join(ids, " ") != newer.ID+" "+older.ID+" broken" {
-		t.Errorf("list order %v: want newest first, damaged last, others' keys ignored", ids)
+	if strings.Join(ids, " ") != "newer "+older.ID+" copied broken" {
+		t.Errorf("list order %v: want newest first, damaged last", ids)
 	}
-	if d := list[2]; !d.Damaged() || d.Raw != `{"schema":1,"id":"broken"` {
-		t.Errorf("damaged record lost its raw text: %+v", d)
+	if e := list[0].Summary; e.Name != newer.Project.Name || e.People != 2 || e.Mode != q.Full || e.Size == 0 {
+		t.Errorf("summary %+v", e)
+	}
+	if b.recs["copied"].Summary == "" {
+		t.Error("the summary worked out for a copied record was not stored")
+	}
+	if d := list[3]; !d.Damaged() {
+		t.Errorf("the broken record is not listed as damaged: %+v", d)
+	}
+	if raw, err := r.Raw("broken"); err != nil || string(raw) != `{"schema":1,"id":"broken"` {
+		t.Errorf("raw data %q, %v", raw, err)
 	}
 
-	back, err := r.Load(newer.ID)
-	if err != nil || back.Project != newer.Project || len(back.Respondents) != 2 {
-		t.Errorf("load: %v", err)
+	d, err := r.Open("newer")
+	if err != nil || d.A.Project != newer.Project || len(d.A.Respondents) != 2 || d.State != Saved {
+		t.Fatalf("open: %v", err)
 	}
-	if _, err := r.Load("nope"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("load of a missing ID: %v", err)
+	if again, _ := r.Open("newer"); again != d {
+		t.Error("opening again gave another working copy: pages would not share changes")
+	}
+	if _, err := r.Open("nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("open of a missing ID: %v", err)
 	}
 	if !r.Exists("broken") || r.Exists("nope") {
 		t.Error("Exists is wrong")
@@ -53,6 +74,204 @@ func TestRepo(t *testing.T) {
 	r.Delete(older.ID)
 	if r.Exists(older.ID) {
 		t.Error("delete did not delete")
+	}
+}
+
+// TestSaveRefusesWhatLoadingRefuses: a change that would make a record
+// the app cannot read is not written, and what was saved is unharmed.
+func TestSaveRefusesWhatLoadingRefuses(t *testing.T) {
+	b := newMemBackend()
+	r := NewRepo(b)
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	d, err := r.Create(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := b.recs[a.ID]
+	for name, change := range map[string]func(){
+		"an action of 1,500 characters": func() { a.AddAction(q.Action{ItemID: "Q1", Text: strings.Repeat("a", 1500)}) },
+		"a 501st person": func() {
+			for i := len(a.Respondents); i <= q.MaxRespondents; i++ {
+				a.Respondents = append(a.Respondents, q.Respondent{ID: fmt.Sprintf("p%d", i)})
+			}
+		},
+		"an escape in a name": func() { a.Project.Name = "\x1b]0;x\x07" },
+	} {
+		before := q.Clone(a)
+		change()
+		err := r.Save(d)
+		if err == nil || !refusal(err) {
+			t.Errorf("%s: saved (%v)", name, err)
+		}
+		if got := b.recs[a.ID]; got.Rev != stored.Rev || string(got.Data) != string(stored.Data) {
+			t.Errorf("%s: the stored record changed", name)
+		}
+		*a = *before
+	}
+}
+
+// TestTwoTabs: two pages with one assessment open, each saving its own
+// change from the same revision. Neither loses anything, and the one
+// that saved second says so, with the other's words where both changed
+// the same note.
+func TestTwoTabs(t *testing.T) {
+	b := newMemBackend()
+	one, two := NewRepo(b), NewRepo(b)
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 3})
+	if _, err := one.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	d1, _ := one.Open(a.ID)
+	d2, _ := two.Open(a.ID)
+	d1.A.Respondents[0].Answers["1A"] = q.Answer{Level: q.Complex, Note: "From tab 1."}
+	d1.A.Respondents[0].Answers["2A"] = q.Answer{Level: q.Simple, Note: "Tab 1's note on 2A."}
+	if err := one.Save(d1); err != nil {
+		t.Fatal(err)
+	}
+	d2.A.Respondents[0].Answers["1B"] = q.Answer{Level: q.Unknown}
+	d2.A.Respondents[0].Answers["2A"] = q.Answer{Level: q.Simple, Note: "Tab 2's note on 2A."}
+	if err := two.Save(d2); err != nil {
+		t.Fatal(err)
+	}
+	check := func(who string, d *Doc) {
+		t.Helper()
+		ans := d.A.Respondents[0].Answers
+		if ans["1A"].Note != "From tab 1." || ans["1B"].Level != q.Unknown {
+			t.Errorf("%s: lost an answer: %+v %+v", who, ans["1A"], ans["1B"])
+		}
+	}
+	check("tab 2", d2)
+	if !d2.Merged || len(d2.Clashes) != 1 || d2.Clashes[0].Theirs != "Tab 1's note on 2A." {
+		t.Errorf("tab 2 was not told of tab 1's note: merged %v, clashes %+v", d2.Merged, d2.Clashes)
+	}
+	if !one.Refresh(d1) {
+		t.Fatal("tab 1 did not see tab 2's save")
+	}
+	check("tab 1", d1)
+	if got := d1.A.Respondents[0].Answers["2A"].Note; got != "Tab 2's note on 2A." {
+		t.Errorf("tab 1 shows %q for the note tab 2 saved last", got)
+	}
+	fresh, _ := NewRepo(b).Open(a.ID)
+	check("storage", fresh)
+
+	// Deleted in one tab while open in the other: the work is kept, and
+	// saved again by the next change.
+	one.Delete(a.ID)
+	two.Refresh(d2)
+	if !d2.Deleted {
+		t.Error("tab 2 was not told of the deletion")
+	}
+	if err := two.Save(d2); err != nil || !d2.Restored || b.recs[a.ID].Rev == 0 {
+		t.Errorf("saving after a deletion elsewhere: %v, restored %v", err, d2.Restored)
+	}
+}
+
+// TestFullStorage: a change storage cannot take stays in memory, on every
+// page, and is saved by the next change once there is room.
+func TestFullStorage(t *testing.T) {
+	b := newMemBackend()
+	r := NewRepo(b)
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	d, _ := r.Create(a)
+	b.fail = errors.New("the browser's storage for this site is full")
+	note := strings.Repeat("Typed before moving on. ", 80)
+	d.A.Respondents[0].Answers["Q1"] = q.Answer{Level: q.Complex, Note: note}
+	if err := r.Save(d); err == nil || refusal(err) {
+		t.Fatalf("save on a full disk: %v", err)
+	}
+	next, _ := r.Open(a.ID) // the next page
+	if next.State != NotSaved || next.A.Respondents[0].Answers["Q1"].Note != note {
+		t.Errorf("the next page shows state %v and lost the note", next.State)
+	}
+	if _, err := q.Encode(next.A); err != nil {
+		t.Errorf("the export offered cannot be made: %v", err)
+	}
+	b.fail = nil
+	if err := r.Save(next); err != nil || next.State != Saved {
+		t.Errorf("once there is room: %v, state %v", err, next.State)
+	}
+	back, _ := NewRepo(b).Open(a.ID)
+	if back.A.Respondents[0].Answers["Q1"].Note != note {
+		t.Error("the note did not reach storage")
+	}
+}
+
+// TestWhatIsSavedLoads edits assessments at random through the pages'
+// path (check the field's rule, change, save, undo what is refused), with
+// text at and past every limit and every awkward character: whatever the
+// store accepted loads back equal, in another tab or after a reload.
+func TestWhatIsSavedLoads(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := []string{"plain", "Zoe\u0308", "😀👩🏽‍⚕️", "\u202eשלום", "<b>x</b>", "{nb}", "a\r\nb", "\x1b[2J", "\u009b", "\t", "\xff"}
+	text := func(rule q.TextRule) string {
+		if rng.IntN(3) == 0 {
+			r := []rune(strings.Repeat(texts[rng.IntN(len(texts))], rule.Max+1))
+			return string(r[:rule.Max-1+rng.IntN(3)])
+		}
+		return texts[rng.IntN(len(texts))]
+	}
+	b := newMemBackend()
+	defer func(r *Repo) { repo = r }(repo)
+	for round := range 40 {
+		tab := NewRepo(b)
+		repo = tab // the pages' repository
+		a := example.Generate(example.Options{Mode: q.Full, Respondents: 2, Seed: uint64(round)})
+		d, err := tab.Create(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{doc: d, a: d.A}
+		for step := range 30 {
+			items := q.Default().Items(q.Full)
+			it := items[rng.IntN(len(items))].ID
+			switch rng.IntN(5) {
+			case 0:
+				p.setText("name", q.NameText, d.A.Project.Name, text(q.NameText), func(s string) { d.A.Project.Name = s })
+			case 1:
+				ans := d.A.Respondents[0].Answers[it]
+				p.setText("note", q.NoteText, ans.Note, text(q.NoteText), func(s string) {
+					a := d.A.Respondents[0].Answers[it]
+					a.Note = s
+					d.A.Respondents[0].Answers[it] = a
+				})
+			case 2:
+				var id string
+				p.try("action", func() { id = d.A.AddAction(q.Action{ItemID: it, Text: text(q.ActionText)}).ID }, func() { d.A.RemoveAction(id) })
+			case 3:
+				n := len(d.A.Respondents)
+				extra := rng.IntN(3) * 300
+				p.try("people", func() {
+					for i := range extra {
+						d.A.Respondents = append(d.A.Respondents, q.Respondent{ID: fmt.Sprintf("x%d-%d", step, i)})
+					}
+				}, func() { d.A.Respondents = d.A.Respondents[:n] })
+			case 4:
+				old, had := d.A.Respondents[1].Answers[it]
+				p.try("level", func() { d.A.Respondents[1].Answers[it] = q.Answer{Level: q.Complex, Note: text(q.NoteText)} },
+					func() {
+						delete(d.A.Respondents[1].Answers, it)
+						if had {
+							d.A.Respondents[1].Answers[it] = old
+						}
+					})
+			}
+			if d.State != Saved {
+				t.Fatalf("round %d step %d: state %v: %v", round, step, d.State, d.Err)
+			}
+			back, err := NewRepo(b).Open(a.ID)
+			if err != nil {
+				t.Fatalf("round %d step %d: what was saved does not load: %v", round, step, err)
+			}
+			if !reflect.DeepEqual(back.A, d.A) {
+				x, y := reflect.ValueOf(*back.A), reflect.ValueOf(*d.A)
+				for i := 0; i < x.NumField(); i++ {
+					if !reflect.DeepEqual(x.Field(i).Interface(), y.Field(i).Interface()) {
+						t.Logf("%s: %v\n%v", x.Type().Field(i).Name, x.Field(i).Interface(), y.Field(i).Interface())
+					}
+				}
+				t.Fatalf("round %d step %d: what loads differs from what the page holds", round, step)
+			}
+		}
 	}
 }
 
@@ -81,9 +300,11 @@ func TestPlanImport(t *testing.T) {
 	if len(plan.Ready) != 1 || plan.Ready[0].ID != "example-1" {
 		t.Errorf("ready: %d", len(plan.Ready))
 	}
-	// The same file again, and another with the same ID, both clash.
-	if len(plan.Conflicts) != 2 {
-		t.Errorf("%d conflicts, want 2", len(plan.Conflicts))
+	// The same file again, and another with the same ID, both clash with
+	// the first file, each as a choice of its own.
+	if len(plan.Conflicts) != 2 || plan.Conflicts[0].File != "again.nasss.json" || plan.Conflicts[0].Other != "good.nasss.json" ||
+		plan.Conflicts[1].File != "quick.nasss.json" {
+		t.Errorf("conflicts %+v", plan.Conflicts)
 	}
 	if want := len(bad) + 2; len(plan.Problems) != want {
 		t.Errorf("%d problems, want %d", len(plan.Problems), want)
@@ -102,38 +323,20 @@ func TestPlanImport(t *testing.T) {
 	}
 }
 
-func TestNewIDs(t *testing.T) {
-	seen := map[string]bool{}
-	for range 1000 {
-		id := newID()
-		if seen[id] || len(id) != 16 {
-			t.Fatalf("bad or repeated ID %q", id)
-		}
-		seen[id] = true
-		a := q.New(q.Default(), id, q.Quick, time.Now())
-		if err := a.Validate(); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// TestPageOnlyStore: where the browser refuses storage, an assessment
+// TestPageOnlyBackend: where the browser refuses storage, an assessment
 // still carries from page to page, and every save and listing says that
 // nothing is kept.
-func TestPageOnlyStore(t *testing.T) {
-	blocked := errors.New("blocked")
-	r := Repo{S: newPageOnlyStore(blocked)}
+func TestPageOnlyBackend(t *testing.T) {
+	r := NewRepo(newPageOnlyBackend(errors.New("blocked")))
 	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
-	if err := r.Save(a); !errors.Is(err, blocked) {
-		t.Errorf("save reported %v, want the blocked error", err)
+	d, err := r.Create(a)
+	if err != nil || d.State != NotSaved || !errors.Is(d.Err, ErrNotKept) {
+		t.Errorf("create: %v, state %v, %v", err, d.State, d.Err)
 	}
-	if back, err := r.Load(a.ID); err != nil || back.Project != a.Project {
-		t.Errorf("load after a save on this page: %v", err)
+	if back, err := r.Open(a.ID); err != nil || back.A.Project != a.Project {
+		t.Errorf("open after a save on this page: %v", err)
 	}
-	if _, err := r.List(); !errors.Is(err, blocked) {
+	if _, err := r.List(); !errors.Is(err, ErrNotKept) {
 		t.Errorf("list reported %v, want the blocked error", err)
-	}
-	if err := r.Delete(a.ID); err != nil || r.Exists(a.ID) {
-		t.Errorf("delete: %v", err)
 	}
 }

@@ -1,7 +1,10 @@
 package questionnaire
 
 import (
+	"crypto/rand"
+	"encoding/base32"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -200,11 +203,24 @@ func New(b *Bank, id string, mode Mode, now time.Time) *Assessment {
 		ID:          id,
 		Bank:        b.Ref(),
 		Mode:        mode,
-		Respondents: []Respondent{{ID: "r1", Answers: map[string]Answer{}}},
+		Respondents: []Respondent{{ID: NewRespondentID(), Answers: map[string]Answer{}}},
 		Created:     now,
 		Updated:     now,
 	}
 }
+
+// NewID makes a random assessment ID: 16 letters and digits.
+func NewID() string {
+	var b [10]byte
+	rand.Read(b[:])
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+}
+
+// NewRespondentID makes a random ID for a person, never one like "r1"
+// that another device may also have made: their ratings keep their
+// identity, and only theirs, when files and links from several devices
+// meet.
+func NewRespondentID() string { return "p-" + NewID()[:10] }
 
 // ActionByID returns the team's action with the given ID, or nil.
 func (a *Assessment) ActionByID(id string) *Action {

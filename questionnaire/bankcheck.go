@@ -177,10 +177,7 @@ func (b *Bank) Validate() []error {
 			seenText[t.Text] = t.Path
 		}
 	}
-	for _, e := range b.Readability().Problems {
-		errs = append(errs, e)
-	}
-	return errs
+	return append(errs, b.Readability().Problems...)
 }
 
 func checkItemShape(p string, it *Item, bad func(string, string, ...any)) {

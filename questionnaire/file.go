@@ -30,6 +30,8 @@ func (e *SizeError) Error() string {
 // SizeText writes a number of bytes as people read it.
 func SizeText(n int) string {
 	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:

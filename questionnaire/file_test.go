@@ -54,7 +54,7 @@ func hostile() *q.Assessment {
 	a.Project.Technology = "Ünïcödé ‘quotes’ “double” € Ελληνικά Кириллица 👩🏽‍⚕️"
 	a.Project.Notes = "<img src=x onerror=alert(1)>\nline two\ttabbed"
 	r := &a.Respondents[0]
-	r.Name = "‮reversed‬ 😀"
+	r.Name = "\u202ereversed\u202c 😀"
 	r.Answers["1A"] = q.Answer{Level: q.Complex, Note: longest(q.NoteText.Max, "Long note 🙂 with ﷽, אבג and <b>markup</b> {nb}.\n\t")}
 	r.Answers["2A"] = q.Answer{Note: "A thought written before choosing a level: <i>kept</i>."}
 	a.Actions = append(a.Actions, q.Action{ID: "hostile-1", ItemID: "2B", Text: "</td><td>injected", Owner: "O'Brien & \"Sons\"", Status: q.Done})
@@ -192,8 +192,8 @@ var badFiles = []badFile{
 	{"due-date.json", edit(func(d map[string]any) { d["actions"].([]any)[0].(map[string]any)["due"] = "2026-13-45" }), `actions[0].due: "2026-13-45" is not a date`},
 	{"note-100k.json", edit(func(d map[string]any) {
 		answers(d, 2)["1A"] = map[string]any{"level": "complex", "note": strings.Repeat("n", 100_000)}
-	}), `respondents[2].answers["1A"].note: 100000 characters; the most this field holds is 10000`},
-	{"name-too-long.json", edit(func(d map[string]any) { respondent(d, 0)["name"] = strings.Repeat("é", 201) }), `respondents[0].name: 201 characters`},
+	}), `respondents[2].answers["1A"].note: has 100000 characters; the most this field holds is 10000`},
+	{"name-too-long.json", edit(func(d map[string]any) { respondent(d, 0)["name"] = strings.Repeat("é", 201) }), `respondents[0].name: has 201 characters`},
 	{"duplicate-keys.json", replace(`"mode": "full",`, `"mode": "full", "mode": "quick",`), `mode: appears twice`},
 	{"duplicate-answer.json", replace(`"answers": {`, `"answers": { "1A": {"level": "simple"},`), `respondents[0].answers["1A"]: appears twice`},
 	{"duplicate-respondent.json", edit(func(d map[string]any) { respondent(d, 1)["id"] = "r1" }), `respondents[1].id: "r1" is also the ID of person 1`},

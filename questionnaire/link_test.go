@@ -138,7 +138,7 @@ func TestHostileLinks(t *testing.T) {
 		"escape in the name": {ID: "p-1", Name: "EVIL\x1b]0;x\x07"},
 		"NUL in the role":    {ID: "p-1", Role: "EVIL\x00"},
 		"250-character name": {ID: "p-1", Name: "EVIL" + strings.Repeat("n", 246)},
-		"C1 control":         {ID: "p-1", Name: "EVIL"},
+		"C1 control":         {ID: "p-1", Name: "EVIL\u009b"},
 		"a year no one rated in": {ID: "p-1", Name: "EVIL",
 			Rated: time.Date(1970, 1, 2, 0, 0, 0, 0, time.UTC)},
 	}

@@ -57,7 +57,7 @@ func (e *TextError) Error() string {
 	case e.NotNFC:
 		return "is not in Unicode normal form C (NFC): the app normalises text before saving, so this was written by something else"
 	}
-	return fmt.Sprintf("%d characters; the most this field holds is %d", e.Chars, e.Max)
+	return fmt.Sprintf("has %d characters; the most this field holds is %d", e.Chars, e.Max)
 }
 
 // Check reports the first thing in s the rule does not allow: a control

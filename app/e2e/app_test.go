@@ -9,12 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -126,17 +128,28 @@ func (b *browser) open(url string) {
 	b.run(chromedp.Navigate(url), ready)
 }
 
-// stored is a JavaScript expression for an assessment as the app keeps it
-// in local storage.
-func stored(id string) string {
-	return fmt.Sprintf("JSON.parse(localStorage.getItem(%q))", "nasss.assessment."+id)
-}
+// readRecords is a JavaScript function that reads the app's database
+// itself, as the app keeps it: a promise of every record by ID, each
+// {rev, text}. It never creates the database, which would leave the app
+// one without its stores.
+const readRecords = `(async () => {
+	const names = (await indexedDB.databases()).map(d => d.name);
+	if (!names.includes("nasss")) return {};
+	const db = await new Promise((ok, fail) => { const r = indexedDB.open("nasss"); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+	try {
+		const all = await new Promise((ok, fail) => {
+			const r = db.transaction("records", "readonly").objectStore("records").getAll();
+			r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error);
+		});
+		return Object.fromEntries(all.map(rec => [rec.id, {rev: rec.rev, text: new TextDecoder().decode(rec.data)}]));
+	} finally { db.close(); }
+})`
 
-// heading is the current page's h1.
-func (b *browser) heading() string {
-	var s string
-	b.eval(`(document.getElementById("page-heading") || {}).textContent || ""`, &s)
-	return s
+// stored is a JavaScript expression, a promise, of what expr makes of an
+// assessment as the app keeps it; in expr the assessment is a (null when
+// there is none).
+func stored(id, expr string) string {
+	return fmt.Sprintf(`%s().then(all => { const a = all[%q] ? JSON.parse(all[%q].text) : null; return (%s); })`, readRecords, id, id, expr)
 }
 
 func (b *browser) text(sel string) string {
@@ -542,13 +555,13 @@ func TestExportImportIntoFreshProfile(t *testing.T) {
 	// The same file again asks whether to keep both or replace.
 	b.open(srv.URL + "/")
 	b.importFiles(exported)
-	b.run(waitFor(`!!document.getElementById("conflict-example-1-both")`))
+	b.run(waitFor(`!!document.getElementById("conflict-0-both")`))
 	if got := b.text("form.panel .hint"); !strings.Contains(got, "the copy on this device, ") {
 		t.Errorf("the choice does not say when each copy changed: %q", got)
 	}
 	b.screenshot("import-clash")
 	b.checkClean("import clash")
-	b.run(chromedp.Click("#conflict-example-1-both", chromedp.ByQuery),
+	b.run(chromedp.Click("#conflict-0-both", chromedp.ByQuery),
 		chromedp.Click("form.panel button[type=submit]", chromedp.ByQuery),
 		waitFor(`document.querySelectorAll("#assessments > li").length === 2`))
 	b.checkClean("home after import")
@@ -560,10 +573,18 @@ func (b *browser) importFiles(paths ...string) {
 	b.run(chromedp.SetUploadFiles("#import-files", paths, chromedp.ByQuery))
 }
 
-// storage returns everything this origin keeps in local storage.
+// storage returns every record the app keeps, by ID: its revision and its
+// text.
 func (b *browser) storage() map[string]string {
-	var m map[string]string
-	b.eval(`Object.fromEntries(Object.entries(localStorage))`, &m)
+	var recs map[string]struct {
+		Rev  int
+		Text string
+	}
+	b.eval(readRecords+"()", &recs)
+	m := map[string]string{}
+	for id, r := range recs {
+		m[id] = fmt.Sprint(r.Rev, " ", r.Text)
+	}
 	return m
 }
 
@@ -601,7 +622,7 @@ func TestHostileText(t *testing.T) {
 	id := b.startAssessment(srv.URL, name, q.Quick)
 	// The longest note allowed, in characters the field counts one each
 	// (emoji count two, so they go in a note of their own).
-	long := []rune(strings.Repeat("Ünïcödé <b>bold</b> עברית \u202eRTL override\u202c ", 400))[:q.MaxNoteLen]
+	long := []rune(strings.Repeat("Ünïcödé <b>bold</b> עברית \u202eRTL override\u202c ", 400))[:q.NoteText.Max]
 	b.answerItem("Q1", answer{q.Complex, string(long)})
 	b.continueToNext(q.Default().Domains[1].Title)
 	b.answerItem("Q2", answer{q.Simple, "😀👩🏽‍⚕️ <i>tags</i>"})
@@ -634,42 +655,6 @@ func TestHostileText(t *testing.T) {
 		t.Errorf("the PDF does not show the hostile name literally: %.300s", text)
 	}
 	b.checkClean("results with hostile text")
-}
-
-func TestStorageFailureIsReported(t *testing.T) {
-	srv, _ := serveSite(t, site)
-	b := newBrowser(t, browserOpts{})
-	id := b.startAssessment(srv.URL, "Full storage", q.Quick)
-	b.run(chromedp.Evaluate(`Storage.prototype.setItem = function() { throw new DOMException("The quota has been exceeded.", "QuotaExceededError") }`, nil))
-	b.run(chromedp.Click("#item-Q1-complex", chromedp.ByQuery),
-		waitFor(`!!document.querySelector(".alert-error")`))
-	if got := b.text(".alert-error h2"); got != "Your last change could not be saved on this device" {
-		t.Errorf("alert says %q", got)
-	}
-	b.screenshot("storage-full")
-	file := b.exportFile(".alert-error button")
-	a := readFile(t, file)
-	if a.ID != id || a.Respondents[0].Answers["Q1"].Level != q.Complex {
-		t.Errorf("the export offered when storage fails lost the change: %+v", a.Respondents[0].Answers)
-	}
-	b.checkClean("storage full")
-}
-
-func TestDamagedRecord(t *testing.T) {
-	srv, _ := serveSite(t, site)
-	b := newBrowser(t, browserOpts{})
-	b.open(srv.URL + "/")
-	b.run(chromedp.Evaluate(`localStorage.setItem("nasss.assessment.broken", '{"schema":1,"id":"broken","proj')`, nil),
-		chromedp.Reload(), ready,
-		waitFor(`!!document.querySelector(".card-damaged")`))
-	b.downloadDir()
-	b.run(chromedp.Click(".card-damaged button", chromedp.ByQuery))
-	path := b.waitDownload(10 * time.Second)
-	if data, _ := os.ReadFile(path); string(data) != `{"schema":1,"id":"broken","proj` {
-		t.Errorf("raw data download: %q", data)
-	}
-	b.screenshot("damaged")
-	b.checkClean("home with a damaged record")
 }
 
 func TestUpdateKeepsDraft(t *testing.T) {
@@ -828,7 +813,7 @@ func TestQuickKeystrokesAreKept(t *testing.T) {
 		b.tabTo("item-Q1-simple")
 		b.run(chromedp.KeyEvent(" "), waitFor(`document.activeElement.checked`), chromedp.KeyEvent(kb.ArrowDown))
 		err := b.runErr(waitForWithin(`document.getElementById("item-Q1-complicated").checked && `+
-			stored(id)+`.respondents[0].answers.Q1.level === "complicated"`, 5*time.Second))
+			stored(id, `a.respondents[0].answers.Q1.level === "complicated"`), 5*time.Second))
 		if err != nil {
 			var state string
 			b.eval(`[...document.querySelectorAll("input[name=level-Q1]")].filter(r => r.checked).map(r => r.value).join()`, &state)
@@ -1009,7 +994,7 @@ func TestWorkshop(t *testing.T) {
 	// And the rest of the room shows hands on Q6.
 	f.open(srv.URL + "/tally?a=" + id)
 	f.run(setField("#tally-Q6-simple", "5"), setField("#tally-Q6-complex", "1"),
-		waitFor(stored(id)+`.tallies.Q6.complex === 1`))
+		waitFor(stored(id, `a.tallies.Q6.complex === 1`)))
 	f.open(srv.URL + "/workshop?a=" + id)
 	f.run(waitFor(`document.querySelectorAll("#respondents > li").length === 4`))
 
@@ -1034,7 +1019,7 @@ func TestWorkshop(t *testing.T) {
 	f.checkClean("discussion view")
 	f.run(chromedp.Click("#agree-Q2-complicated", chromedp.ByQuery),
 		chromedp.Focus("#agree-Q2-note", chromedp.ByQuery), insertText("Agreed after hearing from IT."),
-		waitFor(stored(id)+`.team.Q2.level === "complicated"`))
+		waitFor(stored(id, `a.team.Q2.level === "complicated"`)))
 
 	f.open(srv.URL + "/results?a=" + id)
 	file := f.exportFile("#export")
@@ -1143,7 +1128,7 @@ func TestShareLinks(t *testing.T) {
 	var send string
 	p.eval(`document.getElementById("send-link").value`, &send)
 	t.Logf("the answers link is %d characters", len(send))
-	if len(send) > 300 || !strings.Contains(send, "/receive#r1.") {
+	if len(send) > 300 || !strings.Contains(send, fmt.Sprintf("/receive#r%d.", q.LinkVersion)) {
 		t.Errorf("answers link %q", send)
 	}
 	p.screenshot("send-link")
@@ -1161,7 +1146,7 @@ func TestShareLinks(t *testing.T) {
 	}
 	f.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
 	var people int
-	f.eval(stored(id)+`.respondents.length`, &people)
+	f.eval(stored(id, `a.respondents.length`), &people)
 	if people != 2 || len(before) != len(f.storage()) {
 		t.Errorf("%d people after adding the link (want 2); stored records %d then %d", people, len(before), len(f.storage()))
 	}
@@ -1172,8 +1157,9 @@ func TestShareLinks(t *testing.T) {
 	r := q.Respondent{ID: "p-elsewhere", Role: "Pharmacist", Answers: map[string]q.Answer{"Q1": {Level: q.Complex}}}
 	frag, _ := q.EncodeLink(q.Default(), "not-on-this-device", q.Quick, r)
 	f.open(srv.URL + "/receive#" + frag)
-	f.run(chromedp.Click("#receive-into-"+id, chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
-	f.eval(stored(id)+`.respondents.length`, &people)
+	f.run(chromedp.Click("#receive-into-"+id, chromedp.ByQuery), waitFor(`!!document.getElementById("receive-add")`),
+		chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	f.eval(stored(id, `a.respondents.length`), &people)
 	if people != 3 {
 		t.Errorf("%d people after choosing the workshop; want 3", people)
 	}
@@ -1191,7 +1177,7 @@ func TestDetailsSavedAsTyped(t *testing.T) {
 		chromedp.Click(".header-nav a[href='/']", chromedp.ByQuery))
 	b.waitHeading("Assess the complexity")
 	var tech string
-	b.eval(stored(id)+`.project.technology`, &tech)
+	b.eval(stored(id, `a.project.technology`), &tech)
 	if tech != "Bed sensors" {
 		t.Errorf("the technology typed on the details page was not saved: %q", tech)
 	}
@@ -1207,7 +1193,7 @@ func TestTally(t *testing.T) {
 	b.run(chromedp.Click("#tally", chromedp.ByQuery))
 	b.waitHeading("Count a show of hands")
 	b.run(setField("#tally-Q1-simple", "3"), setField("#tally-Q1-complex", "2"), setField("#tally-Q2-complicated", "4"),
-		waitFor(stored(id)+`.tallies.Q2.complicated === 4`))
+		waitFor(stored(id, `a.tallies.Q2.complicated === 4`)))
 	b.screenshot("tally-counted")
 	b.checkClean("tally")
 	b.run(chromedp.Click("#tally-done", chromedp.ByQuery))
@@ -1255,7 +1241,7 @@ func TestPDFMakerFailure(t *testing.T) {
 	var broken atomic.Bool
 	broken.Store(true)
 	srv := startServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if broken.Load() && r.URL.Path == "/web/"+server.PDFWasmName {
+		if broken.Load() && r.URL.Path == site.HashedURL(server.PDFWasmName) {
 			http.NotFound(w, r)
 			return
 		}
@@ -1289,6 +1275,82 @@ func TestPDFMakerFailure(t *testing.T) {
 	}
 }
 
+// TestOldPageAfterUpdate: a page left open across an update asks for its
+// own version's report files, by URLs that carry their hash. The new
+// version no longer has them, so the page says to reload; it never makes
+// the PDF with the new version's renderer. After the reload, it can.
+func TestOldPageAfterUpdate(t *testing.T) {
+	srv, sw := serveSite(t, site)
+	profile := filepath.Join(t.TempDir(), "profile")
+	b := newBrowser(t, browserOpts{Profile: profile})
+	b.open(srv.URL + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.waitCached()
+	b.close()
+
+	// The next version: one byte more in the PDF worker's script.
+	dir := filepath.Join(t.TempDir(), "web")
+	if err := os.CopyFS(dir, os.DirFS(webDir)); err != nil {
+		t.Fatal(err)
+	}
+	worker := filepath.Join(dir, "pdf-worker.js")
+	if err := os.WriteFile(worker, append(mustRead(t, worker), '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next, err := server.New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldWorker, newWorker := site.HashedURL("pdf-worker.js"), next.HashedURL("pdf-worker.js")
+	if oldWorker == newWorker {
+		t.Fatalf("the changed worker kept its URL %s", oldWorker)
+	}
+	var h http.Handler = next
+	sw.h.Store(&h)
+
+	// The page comes from the old version's cache; the new version
+	// installs meanwhile and takes over.
+	b2 := newBrowser(t, browserOpts{Profile: profile})
+	b2.open(srv.URL + "/results?a=example-1")
+	b2.run(waitFor(`!!document.querySelector(".banner-update button")`))
+	// The HTTP cache may still hold the old files, which would serve the
+	// old page well; take it away, as time or a full disk would.
+	b2.run(network.ClearBrowserCache())
+	b2.run(chromedp.Click("#download-pdf", chromedp.ByQuery), waitFor(`!!document.querySelector(".report-buttons .alert-error")`))
+	if got := b2.text(".report-buttons .alert-error"); !strings.Contains(got, "new version") || !strings.Contains(got, "Reload") {
+		t.Errorf("the alert does not say to reload for the new version: %q", got)
+	}
+	select {
+	case d := <-b2.completed:
+		t.Errorf("the old page made a PDF: %s", d.name)
+	case <-time.After(2 * time.Second):
+	}
+	// The new worker is requested too, but by the new service worker as it
+	// installs.
+	if reqs := b2.requests(); !slices.ContainsFunc(reqs, func(u string) bool { return strings.HasSuffix(u, oldWorker) }) {
+		t.Errorf("the old page did not ask for its own worker %s: %v", oldWorker, reqs)
+	}
+	b2.screenshot("pdf-after-update")
+	b2.checkClean("results after an update")
+
+	b2.run(chromedp.Click(".banner-update button", chromedp.ByQuery), ready)
+	b2.waitHeading("Results")
+	b2.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, b2.waitDownload(30*time.Second)); !strings.Contains(text, "Action plan") {
+		t.Errorf("after the reload, no proper PDF: %.200s", text)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // TestNotFoundPage: a mistyped address shows the app's own page, from the
 // server and from within the app, with a way back.
 func TestNotFoundPage(t *testing.T) {
@@ -1305,21 +1367,23 @@ func TestNotFoundPage(t *testing.T) {
 	b.waitHeading("Page not found")
 }
 
-// TestStorageBlocked: where the browser refuses local storage altogether,
-// as some private modes do, the app still starts, the home page says so
-// plainly, an assessment still goes from page to page, and every page
-// offers the export that keeps it.
+// TestStorageBlocked: where the browser refuses storage altogether (site
+// data blocked, some private modes: local storage and IndexedDB both
+// throw), the app still starts, the home page says so plainly, an
+// assessment still goes from page to page, and every page offers the
+// export that keeps it.
 func TestStorageBlocked(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	b := newBrowser(t, browserOpts{Width: 375, Height: 800})
 	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`Object.defineProperty(window, "localStorage", {
-			get() { throw new DOMException("The operation is insecure.", "SecurityError") } })`).Do(ctx)
+		_, err := page.AddScriptToEvaluateOnNewDocument(`for (const name of ["localStorage", "indexedDB"]) {
+			Object.defineProperty(window, name, { get() { throw new DOMException("The operation is insecure.", "SecurityError") } });
+		}`).Do(ctx)
 		return err
 	}))
 	b.open(srv.URL + "/")
 	b.run(waitFor(`!!document.querySelector("main .alert-error")`))
-	if got := b.text("main .alert-error h3"); got != "This browser will not let the tool read its storage" {
+	if got := b.text("main .alert-error h3"); got != "This browser will not let the tool keep anything" {
 		t.Errorf("the alert says %q", got)
 	}
 	if hint := b.text("main .alert-error .hint"); !strings.Contains(hint, "insecure") {
@@ -1332,10 +1396,10 @@ func TestStorageBlocked(t *testing.T) {
 	b.answerItem("Q1", answer{level: q.Complex})
 	b.run(chromedp.Click("#continue", chromedp.ByQuery))
 	b.waitHeading(q.Default().Domains[1].Title)
-	if got := b.text("main .alert-error h2"); got != "Your last change could not be saved on this device" {
+	if got := b.text("main .alert-error h2"); got != "Nothing is kept on this device" {
 		t.Errorf("after a change the alert says %q", got)
 	}
-	a := readFile(t, b.exportFile(".alert-error button"))
+	a := readFile(t, b.exportFile("#export-now"))
 	if a.ID != id || a.Respondents[0].Answers["Q1"].Level != q.Complex {
 		t.Errorf("the export lost the answer: %+v", a.Respondents[0].Answers)
 	}

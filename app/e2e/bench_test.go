@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/nasss-toolkit/nasss/app/server"
 )
@@ -197,4 +198,69 @@ func median(ms []float64) float64 {
 		m = (ms[len(ms)/2-1] + ms[len(ms)/2]) / 2
 	}
 	return m
+}
+
+// BenchmarkTypingInALargeWorkshop types a note, one character at a time,
+// in a workshop of 60 people with a note on every answer, and reports the
+// median time from a keystroke to its being stored, and the part of that
+// the page's thread spends checking and encoding the workshop. Each
+// keystroke waits for the one before to be stored, as at typing speed.
+func BenchmarkTypingInALargeWorkshop(b *testing.B) {
+	a := workshop("typing", 60, 500, 1)
+	srv := startServer(b, site)
+	br := newBrowser(b, browserOpts{Timeout: 2 * time.Minute})
+	br.open(srv.URL + "/")
+	br.importFiles(writeFile(b, "typing.nasss.json", a))
+	br.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	br.open(srv.URL + "/domain?a=typing&d=2&r=" + a.Respondents[0].ID)
+	br.run(chromedp.Focus("#item-2A-note", chromedp.ByQuery), chromedp.KeyEvent(kb.End))
+	var latency, work []float64
+	for i := range b.N {
+		var t0 float64
+		br.eval(`window.nasssSaves = window.nasssSaves || 0; window.nasssBefore = window.nasssSaves; performance.now()`, &t0)
+		br.run(insertText(string(rune('a'+i%26))), waitFor(`window.nasssSaves > window.nasssBefore`))
+		var at, w float64
+		br.eval(`window.nasssSavedAt`, &at)
+		br.eval(`window.nasssSaveWorkMs`, &w)
+		latency, work = append(latency, at-t0), append(work, w)
+	}
+	size := sizeOf(b, a)
+	fmt.Printf("\ntyping a note in a 60-person workshop (%d KB): %.1f ms from keystroke to stored, %.1f ms of it checking and encoding (medians of %d)\n",
+		size>>10, median(latency), median(work), b.N)
+	b.ReportMetric(median(latency), "ms/keystroke")
+	b.ReportMetric(median(work), "ms-encode")
+}
+
+// BenchmarkWarmStartWith20Workshops measures a warm start (the service
+// worker's cache, a new browser on the same profile) of the home page
+// with 20 workshops of 60 people stored, each with three reviews, against
+// a warm start with nothing stored.
+func BenchmarkWarmStartWith20Workshops(b *testing.B) {
+	srv := startServer(b, site)
+	profiles := map[string]string{"empty": filepath.Join(b.TempDir(), "empty"), "80 records": filepath.Join(b.TempDir(), "full")}
+	for name, profile := range profiles {
+		br := newBrowser(b, browserOpts{Profile: profile, Timeout: 3 * time.Minute})
+		br.open(srv.URL + "/")
+		if name != "empty" {
+			br.importFiles(manyWorkshops(b, 20, 3)...)
+			br.run(waitFor(`document.getElementById("home-message").textContent === "Imported 80 assessments."`))
+		}
+		br.waitCached()
+		br.close()
+	}
+	ms := map[string][]float64{}
+	for range b.N {
+		for name, profile := range profiles {
+			br := newBrowser(b, browserOpts{Profile: profile})
+			ms[name] = append(ms[name], br.loadTime(srv.URL+"/"))
+			if name != "empty" && br.count("#assessments > li") != 80 {
+				b.Fatalf("%d assessments listed", br.count("#assessments > li"))
+			}
+			br.close()
+		}
+	}
+	fmt.Printf("\nwarm start of the home page: %.0f ms with 20 workshops of 60 people and their reviews stored (80 records), %.0f ms with none (medians of %d)\n",
+		median(ms["80 records"]), median(ms["empty"]), b.N)
+	b.ReportMetric(median(ms["80 records"]), "ms-80-records")
+	b.ReportMetric(median(ms["empty"]), "ms-empty")
 }

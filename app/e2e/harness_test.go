@@ -98,6 +98,7 @@ type browser struct {
 	dlDir       string             // where downloads land
 	proxy       *blackhole         // receives all non-loopback traffic
 	closeOnce   sync.Once          // makes close idempotent
+	tab         bool               // a further tab of another browser's: closing it leaves the browser
 	// completed receives finished downloads; it is buffered so that a
 	// download that ends before waitDownload is called is not lost.
 	completed chan downloadResult
@@ -267,9 +268,33 @@ func (b *browser) close() {
 			b.t.Logf("closing the browser: %v", err)
 		}
 		b.cancelTab()
+		if b.tab {
+			return
+		}
 		b.cancelAlloc() // waits for the process
 		b.proxy.close()
 	})
+}
+
+// newTab opens another tab in the same browser, on the same profile, as a
+// person opens the app twice. It closes with the browser, or before.
+func (b *browser) newTab() *browser {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	tab := &browser{
+		t: b.t, opts: b.opts, ctx: ctx, cancelTab: cancel, cancelAlloc: func() {},
+		dlDir: b.dlDir, proxy: b.proxy, tab: true,
+		completed: make(chan downloadResult, 16),
+		names:     map[string]string{},
+		workers:   map[target.ID]bool{},
+	}
+	chromedp.ListenTarget(ctx, tab.onPageEvent)
+	if err := chromedp.Run(ctx); err != nil {
+		b.t.Fatalf("open a tab: %v", err)
+	}
+	tab.run(chromedp.EmulateViewport(int64(b.opts.Width), int64(b.opts.Height)))
+	b.t.Cleanup(tab.close)
+	return tab
 }
 
 // run executes actions with the per-call timeout. On error it fails the test
@@ -309,20 +334,21 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 	return p.WithAwaitPromise(true)
 }
 
-// waitFor polls the JavaScript boolean expression js every 50 ms until it is
-// truthy. It gives up when the run's context ends, reporting the expression
-// and the last evaluation error. Errors while polling (say, during a
-// navigation, or before an element exists) are retried.
+// waitFor polls the JavaScript expression js every 50 ms until it is
+// truthy, or, if it is a promise, until what it resolves to is. It gives up
+// when the run's context ends, reporting the expression and the last
+// evaluation error. Errors while polling (say, during a navigation, or
+// before an element exists) are retried.
 func waitFor(js string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		// The newline lets js end with a // comment.
-		expr := "!!(" + js + "\n)"
+		expr := "Promise.resolve(" + js + "\n).then(v => !!v)"
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		var last error
 		for {
 			var ok bool
-			err := chromedp.Evaluate(expr, &ok).Do(ctx)
+			err := chromedp.Evaluate(expr, &ok, awaitPromise).Do(ctx)
 			if err == nil && ok {
 				return nil
 			}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/questionnaire/example"
 )
 
 // nasss runs the command line in process.
@@ -277,6 +278,48 @@ func TestWasmDependencies(t *testing.T) {
 					t.Errorf("the browser build of %s links %s", tt.pkg, bad)
 				}
 			}
+		}
+	}
+}
+
+// TestMergeNeverWritesWhatValidateRefuses: two valid halves of a workshop
+// that add up past the size cap, and files with more than 500 people in
+// all, are refused with the reason, and no file is written.
+func TestMergeNeverWritesWhatValidateRefuses(t *testing.T) {
+	dir := t.TempDir()
+	half := func(name string, people, noteLen int) string {
+		a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 1})
+		a.Respondents = nil
+		for p := range people {
+			r := q.Respondent{ID: fmt.Sprintf("%s-%d", name, p), Answers: map[string]q.Answer{}}
+			for _, it := range q.Default().Items(q.Full) {
+				r.Answers[it.ID] = q.Answer{Level: q.Complex, Note: strings.Repeat("n", noteLen)}
+			}
+			a.Respondents = append(a.Respondents, r)
+		}
+		data, err := q.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name+".nasss.json")
+		os.WriteFile(path, data, 0o644)
+		return path
+	}
+	tests := []struct {
+		files []string
+		want  string
+	}{
+		{[]string{half("a", 30, 790), half("b", 30, 790)}, "more than the 1.0 MB one assessment can hold"},
+		{[]string{half("c", 260, 0), half("d", 260, 0)}, "more than 500 people"},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(dir, "merged.nasss.json")
+		code, stdout, errs := nasss("", append([]string{"merge", "-o", out}, tt.files...)...)
+		if code != 2 || stdout != "" || !strings.Contains(errs, tt.want) {
+			t.Errorf("merge: exit %d, stderr %q", code, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a file was written")
 		}
 	}
 }
