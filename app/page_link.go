@@ -263,6 +263,7 @@ func (p *receivePage) plan() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Their earlier ratings were replaced with these.") }),
 			app.Button().Class("button button-secondary").ID("receive-as-new").Text("Add them as a new person").
 				OnClick(func(ctx app.Context, e app.Event) { p.add(asNew, "Added as a new person to "+projectName(p.a)+".") }),
+			app.A().Class("link").ID("receive-cancel").Href(link(PathWorkshop, p.a.ID)).Text("Leave the workshop as it is"),
 		),
 	)
 }

@@ -235,8 +235,11 @@ func (p *page) try(field string, change, undo func()) bool {
 	err := repo.Save(p.doc)
 	p.keepFocus(gen)
 	if err != nil && refusal(err) {
-		undo()
-		p.doc.State, p.doc.Err = Saved, nil // what is stored is what the page holds again
+		if p.doc.Gen != gen {
+			repo.Revert(p.doc) // the undo was written for the copy before another tab's changes
+		} else {
+			undo()
+		}
 		p.refuse(field, "Not saved: "+q.Plain(err))
 		return false
 	}

@@ -323,8 +323,10 @@ func (r *Repo) write(d *Doc, stamp bool) error {
 	for range 3 {
 		data, err := q.EncodeCompact(d.A)
 		if err != nil {
-			d.A.Updated = prev // nothing changed after all
-			return r.failed(d, err)
+			// Refused: nothing was written, and what is stored stands.
+			// The caller undoes the change (see Revert).
+			d.A.Updated = prev
+			return err
 		}
 		sum, _ := json.Marshal(summarise(d.A, q.IndentedSize(data)))
 		work := time.Since(start)
@@ -357,14 +359,26 @@ func (r *Repo) failed(d *Doc, err error) error {
 	return err
 }
 
-// Create stores a new or imported assessment as it is, and opens it.
+// Create stores a new or imported assessment as it is, and opens it. One
+// refused, or not stored at all, is not kept open.
 func (r *Repo) Create(a *q.Assessment) (*Doc, error) {
 	d := &Doc{A: a}
 	r.docs[a.ID] = d
 	if err := r.write(d, false); err != nil && d.rev == 0 {
+		delete(r.docs, a.ID)
 		return d, err
 	}
 	return d, nil
+}
+
+// Revert puts the working copy back to what is stored: for a change the
+// store refused after bringing in another tab's, which the change's own
+// undo would not know of.
+func (r *Repo) Revert(d *Doc) {
+	if a, err := q.Decode(d.base); err == nil {
+		a.ID = d.A.ID
+		*d.A = *a
+	}
 }
 
 // Replace stores an assessment in place of the one with its ID, whatever

@@ -340,3 +340,40 @@ func TestPageOnlyBackend(t *testing.T) {
 		t.Errorf("list reported %v, want the blocked error", err)
 	}
 }
+
+// TestRefusedAfterAnotherTab: a change that is refused only once another
+// tab's changes are brought in leaves the page with what is stored, the
+// other tab's changes included, not with its copy from before them.
+func TestRefusedAfterAnotherTab(t *testing.T) {
+	b := newMemBackend()
+	one, two := NewRepo(b), NewRepo(b)
+	defer func(r *Repo) { repo = r }(repo)
+	crowd := func(a *q.Assessment, prefix string, n int) {
+		for i := range n {
+			a.Respondents = append(a.Respondents, q.Respondent{ID: fmt.Sprintf("%s%d", prefix, i)})
+		}
+	}
+	a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	crowd(a, "first-", 299)
+	if _, err := one.Create(a); err != nil {
+		t.Fatal(err)
+	}
+	d1, _ := one.Open(a.ID)
+	d2, _ := two.Open(a.ID)
+	crowd(d1.A, "one-", 150)
+	if err := one.Save(d1); err != nil {
+		t.Fatal(err)
+	}
+	repo = two
+	p := &page{doc: d2, a: d2.A}
+	n := len(d2.A.Respondents)
+	if p.try("people", func() { crowd(d2.A, "two-", 100) }, func() { d2.A.Respondents = d2.A.Respondents[:n] }) {
+		t.Fatal("550 people were saved")
+	}
+	if got := len(d2.A.Respondents); got != 450 {
+		t.Errorf("tab two holds %d people; want the 450 stored", got)
+	}
+	if p.fieldError("people") == "" {
+		t.Error("no reason given")
+	}
+}

@@ -232,6 +232,26 @@ func TestMergeSameNameInNFCAndNFD(t *testing.T) {
 	}
 }
 
+// BenchmarkMerge40FilesOf60People is a merge that must fail: 2,400
+// people. It fails at the 501st, early.
+func BenchmarkMerge40FilesOf60People(b *testing.B) {
+	var files []*q.Assessment
+	for f := range 40 {
+		a := participant(fmt.Sprintf("f%d-p0", f), "", uint64(f))
+		for p := 1; p < 60; p++ {
+			r := a.Respondents[0]
+			r.ID = fmt.Sprintf("f%d-p%d", f, p)
+			a.Respondents = append(a.Respondents, r)
+		}
+		files = append(files, a)
+	}
+	for b.Loop() {
+		if _, _, err := q.Merge(files); err == nil {
+			b.Fatal("merged 2,400 people")
+		}
+	}
+}
+
 func BenchmarkMerge40Files(b *testing.B) {
 	var files []*q.Assessment
 	for f := range 40 {

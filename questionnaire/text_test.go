@@ -162,6 +162,16 @@ func TestEncodeRefusesWhatDecodeRefuses(t *testing.T) {
 				a.Respondents = append(a.Respondents, q.Respondent{ID: fmt.Sprintf("p%d", i)})
 			}
 		},
+		"2,001 actions": func(a *q.Assessment) {
+			for len(a.Actions) <= q.MaxActions {
+				a.AddAction(q.Action{ItemID: "Q1", Text: "Act."})
+			}
+		},
+		"201 reviews": func(a *q.Assessment) {
+			for len(a.History) <= q.MaxReviews {
+				a.History = append(a.History, q.Snapshot{Date: "2026-01-01", Mode: q.Quick, Answers: map[string]q.Answer{}})
+			}
+		},
 		"over the size cap": func(a *q.Assessment) {
 			for i := range 120 {
 				a.Respondents = append(a.Respondents, q.Respondent{ID: fmt.Sprintf("big%d", i), Answers: map[string]q.Answer{

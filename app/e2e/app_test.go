@@ -877,10 +877,15 @@ func TestActionPlanAndPDF(t *testing.T) {
 	}
 
 	// The PDF from the page carries every word, and matches the command line.
+	// Its date is the one it was made on, read from its name: a run that
+	// crosses midnight (UTC) compares like with like.
+	before := time.Now().UTC().Format(time.DateOnly)
 	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
 	pdfPath := b.waitDownload(30 * time.Second)
-	if !strings.HasSuffix(pdfPath, "-action-plan-"+time.Now().UTC().Format(time.DateOnly)+".pdf") {
-		t.Errorf("the PDF is called %s", filepath.Base(pdfPath))
+	after := time.Now().UTC().Format(time.DateOnly)
+	day := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(pdfPath), "remote-monitoring-for-heart-failure-action-plan-"), ".pdf")
+	if day != before && day != after {
+		t.Errorf("the PDF is called %s; want the day it was made, %s", filepath.Base(pdfPath), before)
 	}
 	text := pdfText(t, pdfPath)
 	for _, want := range []string{"Action plan", "Ask Zoë’s team first.", "Dr Ana Müller", "31 Jan 2027", "In progress",
@@ -894,7 +899,7 @@ func TestActionPlanAndPDF(t *testing.T) {
 	b.open(srv.URL + "/results?a=example-1")
 	file := b.exportFile("#export")
 	cliPDF := filepath.Join(t.TempDir(), "cli.pdf")
-	if out, err := exec.Command(cli, "report", file, "-o", cliPDF, "--date", time.Now().UTC().Format(time.DateOnly)).CombinedOutput(); err != nil {
+	if out, err := exec.Command(cli, "report", file, "-o", cliPDF, "--date", day).CombinedOutput(); err != nil {
 		t.Fatalf("nasss report: %v\n%s", err, out)
 	}
 	browserBytes, _ := os.ReadFile(pdfPath)
@@ -1084,8 +1089,8 @@ func TestReviewOverTime(t *testing.T) {
 		b.waitHeading("What changed since")
 		var change string
 		b.eval(`document.querySelector("tr[data-domain='5']").dataset.change`, &change)
-		if before == "complex" && change != "less-complex" {
-			t.Errorf("domain 5 went from %s to simple but the comparison says %q", before, change)
+		if before != "complex" || change != "less-complex" {
+			t.Errorf("domain 5 went from %q to simple, and the comparison says %q; want complex, then less-complex", before, change)
 		}
 		b.screenshot("compare")
 		b.checkClean("comparison")
@@ -1404,4 +1409,33 @@ func TestStorageBlocked(t *testing.T) {
 		t.Errorf("the export lost the answer: %+v", a.Respondents[0].Answers)
 	}
 	b.screenshot("storage-blocked-domain")
+
+	// Starting a review says, too, that nothing is kept, rather than
+	// nothing at all.
+	b.run(chromedp.Click(".button-group a.link", chromedp.ByQuery))
+	b.waitHeading("Check your answers")
+	b.run(chromedp.Click("#see-results", chromedp.ByQuery))
+	b.waitHeading("Results")
+	b.run(chromedp.Click("#start-review", chromedp.ByQuery))
+	b.waitHeading(q.Default().Domains[0].Title)
+	if got := b.text("main .alert-error h2"); got != "Nothing is kept on this device" {
+		t.Errorf("the review's first page says %q", got)
+	}
+}
+
+// TestExportFailureIsShown: an export the browser cannot make says so on
+// the results page; before, nothing happened.
+func TestExportFailureIsShown(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.open(srv.URL + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.open(srv.URL + "/results?a=example-1")
+	b.run(chromedp.Evaluate(`URL.createObjectURL = () => { throw new Error("downloads are blocked") }`, nil),
+		chromedp.Click("#export", chromedp.ByQuery), waitFor(`!!document.querySelector(".status-area .alert-error")`))
+	if got := b.text(".status-area .alert-error"); !strings.Contains(got, "The file could not be exported") || !strings.Contains(got, "downloads are blocked") {
+		t.Errorf("the results page says %q", got)
+	}
+	b.checkClean("results with an export failure")
 }
