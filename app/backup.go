@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,6 +20,7 @@ const (
 	settingExports  = "exports"  // JSON: assessment ID → when last exported
 	settingReminded = "reminded" // when the reminder was last put away
 	settingSince    = "since"    // when this device first held an assessment
+	settingJoined   = "joined"   // JSON: workshop ID → the person who joined it here
 )
 
 // remindEvery is how long the reminder stays away once put away, or once
@@ -89,15 +91,100 @@ func noteExport(id string) {
 	}
 }
 
-// exportedText says when an assessment was last exported.
-func (s storageState) exportedText(id string) string {
-	if t, ok := s.exports[id]; ok {
-		return "Last exported " + dayTimeText(t)
+// joined reads, for each workshop joined by link on this device, the ID
+// of the person who joined: their ratings are theirs to send back.
+func joined() map[string]string {
+	m := map[string]string{}
+	json.Unmarshal([]byte(repo.Setting(settingJoined)), &m) // none yet, or unreadable: none known
+	return m
+}
+
+// noteJoined records that someone joined a workshop on this device.
+func noteJoined(workshop, respondent string) {
+	m := joined()
+	m[workshop] = respondent
+	if data, err := json.Marshal(m); err == nil {
+		repo.SetSetting(settingJoined, string(data)) // a way back to the send link, not the user's work
 	}
-	return "Not exported from this device yet"
+}
+
+// exportedText says when an assessment was last exported, and whether it
+// has changed since.
+func (s storageState) exportedText(e Entry) string {
+	t, ok := s.exports[e.ID]
+	switch {
+	case !ok:
+		return "Not exported from this device yet"
+	case e.Summary.Updated.After(t):
+		return "Changed since it was last exported, on " + dayTimeText(t)
+	}
+	return "Last exported " + dayTimeText(t)
 }
 
 func dayTimeText(t time.Time) string { return t.Local().Format("2 January 2006") }
+
+// reminder asks, calmly and at most once a week, for copies to be kept,
+// above the list where it is seen, with a way to make them at once.
+func (p *homePage) reminder() app.UI {
+	if p.remindedUntil != "" {
+		return app.P().Class("message").ID("backup-later-done").TabIndex(-1).Role("status").
+			Text("We will remind you again on " + p.remindedUntil + ".")
+	}
+	if !p.storage.remind {
+		return nil
+	}
+	last := "You have not exported a file from this device yet."
+	if !p.storage.lastExport.IsZero() {
+		last = "Your last export was on " + dayTimeText(p.storage.lastExport) + "."
+	}
+	return app.Div().Class("alert alert-info").ID("backup-reminder").Role("region").Aria("labelledby", "backup-reminder-title").Body(
+		app.H2().Class("alert-title").ID("backup-reminder-title").Text("Time to keep a copy"),
+		app.P().Text("This browser may clear what it stores when the device runs short of space. "+last+
+			" Export each assessment you want to keep, and store the files somewhere safe."),
+		app.Div().Class("button-group").Body(
+			p.exportAllButton("backup-export-all"),
+			app.Button().Class("button button-secondary").ID("backup-later").Text("Remind me in a week").
+				OnClick(func(ctx app.Context, e app.Event) {
+					now := time.Now()
+					repo.SetSetting(settingReminded, now.UTC().Format(time.RFC3339))
+					p.storage.remind = false
+					p.remindedUntil = dayTimeText(now.Add(remindEvery))
+					focusElement("backup-later-done")
+				}),
+		),
+	)
+}
+
+// exportAllButton downloads every readable assessment, one file each.
+func (p *homePage) exportAllButton(id string) app.UI {
+	n := 0
+	for _, e := range p.entries {
+		if !e.Damaged() {
+			n++
+		}
+	}
+	return app.Button().Class("button").ID(id).Textf("Export all (%d %s)", n, plural(n, "file", "files")).
+		OnClick(func(ctx app.Context, ev app.Event) {
+			done := 0
+			for _, e := range p.entries {
+				if e.Damaged() {
+					continue
+				}
+				if d, err := repo.Open(e.ID); err == nil {
+					if p.exportFile(d.A); p.reportErr == "" {
+						done++
+					}
+				}
+			}
+			p.message = fmt.Sprintf("Exported %d %s: look in your downloads.", done, plural(done, "file", "files"))
+			if done < n {
+				p.message = fmt.Sprintf("Exported %d of %d files: %s", done, n, p.reportErr)
+			}
+			p.storage = readStorageState(p.entries)
+			p.storage.remind = false
+			focusElement("home-message")
+		})
+}
 
 // storagePanel tells where assessments are kept and how safe they are.
 func (p *homePage) storagePanel() app.UI {
@@ -117,27 +204,23 @@ func (p *homePage) storagePanel() app.UI {
 	}
 	return app.Section().Class("panel panel-storage").ID("storage").Body(
 		app.H2().Text("Keeping your work safe"),
-		app.If(s.remind, func() app.UI {
-			return app.Div().Class("alert alert-info").ID("backup-reminder").Role("status").Body(
-				app.P().Body(app.Strong().Text("Time to export a copy. "), app.Text(last+" Use “Export file” on each assessment you want to keep.")),
-				app.Button().Class("button button-secondary").ID("backup-later").Text("Remind me in a week").
-					OnClick(func(ctx app.Context, e app.Event) {
-						repo.SetSetting(settingReminded, time.Now().UTC().Format(time.RFC3339))
-						p.storage.remind = false
-					}),
-			)
-		}),
 		app.P().ID("storage-persisted").Text(keep),
-		app.If(!s.remind, func() app.UI { return app.P().ID("storage-last-export").Text(last) }),
+		app.P().ID("storage-last-export").Text(last),
 		app.P().Class("hint").ID("storage-usage").Text(usageText(s)),
+		p.exportAllButton("export-all"),
 	)
 }
 
+// usageText says how much the assessments take, and how much room is
+// left only when that is worth knowing.
 func usageText(s storageState) string {
 	text := "Your assessments take " + q.SizeText(s.bytes) + " on this device."
-	if s.known && s.quota > 0 {
-		text += " This browser lets the tool use up to " + q.SizeText(int(s.quota)) +
-			"; it uses " + q.SizeText(int(s.usage)) + ", the tool itself included."
+	switch {
+	case !s.known || s.quota == 0:
+	case s.usage*2 > s.quota:
+		text += " The browser's room for this tool is more than half full: " + q.SizeText(int(s.usage)) + " of " + q.SizeText(int(s.quota)) + "."
+	default:
+		text += " There is plenty of room for more."
 	}
 	return text
 }

@@ -472,6 +472,29 @@ func shareFile(name, mime string, data []byte) error {
 	})
 }
 
+// copyText puts text on the clipboard and calls done, once, with how that
+// went; browsers refuse it outside a secure page or a click.
+func copyText(text string, done func(error)) {
+	err := jsCall(func() {
+		clip := js.Global().Get("navigator").Get("clipboard")
+		if !clip.Truthy() {
+			panic("no clipboard")
+		}
+		var ok, fail js.Func
+		ok = js.FuncOf(func(js.Value, []js.Value) any { ok.Release(); fail.Release(); done(nil); return nil })
+		fail = js.FuncOf(func(js.Value, []js.Value) any {
+			ok.Release()
+			fail.Release()
+			done(errors.New("the browser refused"))
+			return nil
+		})
+		clip.Call("writeText", text).Call("then", ok, fail)
+	})
+	if err != nil {
+		done(err)
+	}
+}
+
 // recordSave leaves, for the benchmarks, how long a save's checks and
 // encoding took on the page's thread, when it ended, and how many there
 // have been.

@@ -23,7 +23,7 @@ type importProblem struct{ File, Problem string }
 // is already on this device (the user chooses: keep both or replace), and
 // those that cannot be imported. Deciding it changes nothing stored.
 type importPlan struct {
-	Ready     []*q.Assessment
+	Ready     []importClash // with no Other: nothing to clash with
 	Conflicts []importClash
 	Problems  []importProblem
 }
@@ -59,7 +59,7 @@ func planImport(files []pickedFile, exists func(id string) bool) importPlan {
 		case dup:
 			p.Conflicts = append(p.Conflicts, importClash{File: f.Name, Other: other, A: a})
 		default:
-			p.Ready = append(p.Ready, a)
+			p.Ready = append(p.Ready, importClash{File: f.Name, A: a})
 			seen[a.ID] = f.Name
 		}
 	}

@@ -37,6 +37,7 @@ func (p *domainPage) OnNav(ctx app.Context) {
 	p.n, _ = strconv.Atoi(ctx.Page().URL().Query().Get("d"))
 	p.n = min(max(p.n, 1), 7)
 	p.rid = ctx.Page().URL().Query().Get("r")
+	p.quietSize = p.rid != ""
 	p.via = ctx.Page().URL().Query().Get("via")
 	p.from = ctx.Page().URL().Query().Get("from")
 	title := "Question"
@@ -107,18 +108,20 @@ func (p *domainPage) Render() app.UI {
 	if key != p.shownKey {
 		p.shownKey, p.shown, p.shownRef = key, maps.Clone(p.answers()), p.a.Reflections[p.domain().ID]
 	}
-	return p.shell(&fresh{Key: key, body: func() []app.UI {
-		return p.content(back, next)
-	}})
+	// The status line stands outside the fields drawn afresh: it must
+	// follow every save, and news from other tabs.
+	return p.shell(
+		app.A().Class("back-link").Href(back).Text("Back"),
+		p.saveStatus(),
+		&fresh{Key: key, body: func() []app.UI { return p.content(next) }},
+	)
 }
 
-func (p *domainPage) content(back, next string) []app.UI {
+func (p *domainPage) content(next string) []app.UI {
 	b, d := p.bank(), p.domain()
 	items := d.ItemsFor(p.a.Mode)
 	dr := scoring.Score(b, p.a).Domains[p.n-1]
 	return []app.UI{
-		app.A().Class("back-link").Href(back).Text("Back"),
-		p.saveStatus(),
 		app.Span().Class("caption").Textf("Domain %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
 		app.If(p.rid != "", func() app.UI {
 			r := p.respondent()

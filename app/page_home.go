@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,9 +25,13 @@ type homePage struct {
 	conflicts []importClash
 	choices   map[int]string // conflict's index → "both" or "replace"
 	storage   storageState
+	joined    map[string]string // workshop ID → who joined it on this device
+	// remindedUntil is the day the reminder to keep copies was put off to.
+	remindedUntil string
 }
 
 func (p *homePage) OnNav(ctx app.Context) {
+	p.remindedUntil = ""
 	p.refresh()
 	p.arrive(ctx, "Your assessments")
 }
@@ -34,6 +39,7 @@ func (p *homePage) OnNav(ctx app.Context) {
 func (p *homePage) refresh() {
 	p.entries, p.listErr = repo.List()
 	p.storage = readStorageState(p.entries)
+	p.joined = joined()
 }
 
 // otherTabChanged lists the assessments afresh when another tab saves.
@@ -43,6 +49,7 @@ func (p *homePage) Render() app.UI {
 	return p.shell(
 		fixed(homeIntro),
 		p.importFeedback(),
+		p.reminder(),
 		app.H2().Text("Assessments on this device"),
 		p.list(),
 		p.storagePanel(),
@@ -114,14 +121,17 @@ func (p *homePage) card(e Entry) app.UI {
 	return app.Li().Class("card").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Body(userText(name)),
 		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(s.Answered, s.Applicable, s.NotApplicable), dateTime(s.Updated)),
-		app.P().Class("card-meta card-export").Text(p.storage.exportedText(e.ID)),
+		app.P().Class("card-meta card-export").Text(p.storage.exportedText(e)),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.A().Class("button").Href(next).Body(app.Text(nextText), hidden(" "+name))),
+			app.If(p.joined[e.ID] != "", func() app.UI {
+				return app.Li().Body(app.A().Href(link(PathResults, e.ID, "r", p.joined[e.ID])).Body(app.Text("Send your ratings"), hidden(" for "+name)))
+			}),
 			app.Li().Body(app.A().Href(link(PathStart, e.ID)).Body(app.Text("Change details"), hidden(" of "+name))),
 			app.Li().Body(app.A().Href(link(PathWorkshop, e.ID)).Body(app.Textf("Workshop (%d %s)", s.People, plural(s.People, "person", "people")), hidden(": "+name))),
 			app.Li().Body(app.Button().Class("link-button").Body(app.Text("Export file"), hidden(" of "+name)).
 				OnClick(func(ctx app.Context, ev app.Event) { p.export(e.ID) }, app.EventScope(e.ID))),
-			app.Li().Body(app.Button().Class("link-button link-warning").Body(app.Text("Delete"), hidden(" "+name)).
+			app.Li().Body(app.Button().Class("link-button link-warning").ID("delete-"+e.ID).Body(app.Text("Delete"), hidden(" "+name)).
 				OnClick(func(ctx app.Context, ev app.Event) {
 					p.deleting, p.message = e.ID, ""
 					focusElement("confirm-delete")
@@ -167,7 +177,10 @@ func (p *homePage) confirmDelete(id, name, advice string, first app.UI) app.UI {
 					focusElement("home-message")
 				}, app.EventScope(id)),
 			app.Button().Class("button button-secondary").ID("confirm-delete-no").Text("Cancel").
-				OnClick(func(ctx app.Context, e app.Event) { p.deleting = "" }),
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.deleting = ""
+					focusElement("delete-" + id) // back where the person was
+				}, app.EventScope(id)),
 		),
 	)
 }
@@ -187,12 +200,13 @@ func (p *homePage) damagedCard(e Entry) app.UI {
 	const name = "this damaged assessment"
 	return app.Li().Class("card card-damaged").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Text("A damaged saved assessment"),
-		app.P().Text("This record cannot be opened, so it is kept as it is. Download its raw data to recover what you can, or delete it."),
-		app.P().Class("hint").Text(q.Plain(e.Err)),
+		app.P().Text("This record cannot be opened, so it is kept as it is. Download its raw data to recover what you can, or delete it. "+
+			"Someone who knows JSON may be able to mend the download and import it again."),
+		app.P().Class("hint").Textf("Stored under the name %s. Why it cannot be opened: %s.", e.ID, strings.TrimSuffix(q.Plain(e.Err), ".")),
 		app.Ul().Class("card-actions").Body(
 			app.Li().Body(app.Button().Class("button button-secondary").Text("Download its raw data").
 				OnClick(rescue, app.EventScope(e.ID))),
-			app.Li().Body(app.Button().Class("link-button link-warning").Text("Delete it").
+			app.Li().Body(app.Button().Class("link-button link-warning").ID("delete-"+e.ID).Text("Delete it").
 				OnClick(func(ctx app.Context, ev app.Event) {
 					p.deleting, p.message = e.ID, ""
 					focusElement("confirm-delete")
@@ -216,7 +230,8 @@ func (p *homePage) importFiles(files []pickedFile) {
 	p.problems, p.conflicts = plan.Problems, plan.Conflicts
 	p.choices = map[int]string{}
 	added := 0
-	for _, a := range plan.Ready {
+	for _, f := range plan.Ready {
+		a := f.A
 		if _, err := repo.Create(a); err != nil {
 			repo.Forget(a.ID)
 			p.problems = append(p.problems, importProblem{projectName(a), "it could not be saved on this device: " + q.Plain(err)})

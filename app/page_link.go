@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"maps"
 	"net/url"
 	"slices"
@@ -21,7 +22,8 @@ func joinFragment(a *q.Assessment) string {
 	return v.Encode()
 }
 
-// shareBox shows a link with its QR code and a field to copy it from.
+// shareBox shows a link with its QR code, a field to copy it from, and a
+// button that copies it.
 func shareBox(id, title, link, hint string) app.UI {
 	svg, _, err := qrSVG(link, "QR code of the link")
 	return app.Div().Class("panel share").ID(id).Body(
@@ -31,6 +33,31 @@ func shareBox(id, title, link, hint string) app.UI {
 		app.Label().Class("label").For(id+"-link").Text("The link"),
 		app.Input().Type("text").Class("input").ID(id+"-link").ReadOnly(true).Value(link).
 			OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+		&copyButton{ID: id + "-copy", Text: link},
+	)
+}
+
+// copyButton copies a text to the clipboard and says how that went.
+type copyButton struct {
+	app.Compo
+	ID, Text string
+	said     string
+}
+
+func (c *copyButton) Render() app.UI {
+	return app.Div().Class("copy").Body(
+		app.Button().Class("button button-secondary").ID(c.ID).Text("Copy the link").
+			OnClick(func(ctx app.Context, e app.Event) {
+				copyText(c.Text, func(err error) {
+					ctx.Dispatch(func(app.Context) {
+						c.said = "Copied. Paste it into a message or an email."
+						if err != nil {
+							c.said = "This browser did not let the tool copy it: select the link above and copy it."
+						}
+					})
+				})
+			}),
+		app.P().Class("message").ID(c.ID+"-said").Role("status").Text(c.said),
 	)
 }
 
@@ -105,6 +132,7 @@ func (p *joinPage) start(ctx app.Context, e app.Event) {
 		focusElement("error-summary")
 		return
 	}
+	noteJoined(p.workshop, r.ID)
 	// Someone joining twice on one device rates again as a new person in
 	// the same workshop record.
 	if d, err := repo.Open(p.workshop); err == nil {
@@ -175,7 +203,7 @@ func (p *receivePage) Render() app.UI {
 	if p.err != nil {
 		return p.shell(
 			heading("These ratings could not be added"),
-			app.Div().Class("alert alert-error").Role("alert").Body(app.P().ID("receive-error").Text(q.Plain(p.err))),
+			app.Div().Class("alert alert-error").Role("alert").Body(app.P().ID("receive-error").Text(sentence(q.Plain(p.err)))),
 			app.P().Text("Nothing on this device was changed."),
 			app.P().Body(app.A().Class("button").Href(PathHome).Text("Go to your assessments")),
 		)
@@ -183,7 +211,8 @@ func (p *receivePage) Render() app.UI {
 	r := p.shared.Respondent
 	return p.shell(
 		heading("Add someone's ratings"),
-		p.saveStatus(),
+		// Nothing is saved here until the person chooses.
+		app.If(p.done != "" || p.doc != nil && p.doc.State == NotSaved, func() app.UI { return p.saveStatus() }),
 		app.P().Class("lead").Body(userText(p.sharedLabel()), app.Textf(" rated %d %s%s.", len(r.Answers), plural(len(r.Answers), "question", "questions"), ratedText(r.Rated))),
 		app.If(p.done != "", func() app.UI {
 			return app.Div().Class("message").ID("receive-done").TabIndex(-1).Role("status").Body(
@@ -216,56 +245,77 @@ func ratedText(t time.Time) string {
 }
 
 // plan says what adding the ratings to the chosen workshop would do, and
-// asks before anything is replaced.
+// asks before anything is replaced. The safe choice is always the main
+// button: keep what is here when the link is older, add a new person when
+// the link names someone else.
 func (p *receivePage) plan() app.UI {
 	shared := p.shared.Respondent
-	into := app.P().Body(app.Text("They are for the workshop on "), userText(projectName(p.a)), app.Text("."))
+	into := []app.UI{app.P().Body(app.Text("They are for the workshop on "), userText(projectName(p.a)), app.Text("."))}
+	if p.shared.Workshop != p.a.ID {
+		into = append(into, app.P().Class("hint").Text("The link was made for another workshop. Add the ratings here only if this person belongs to this one."))
+	}
+	into = append(into, fieldErrorText("receive-add", p.fieldError("receive-add")))
 	i := slices.IndexFunc(p.a.Respondents, func(r q.Respondent) bool { return r.ID == shared.ID })
 	if i < 0 {
-		return app.Div().Body(into,
+		return app.Div().Body(append(into,
 			app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
-				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Added to "+projectName(p.a)+".") }))
+				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Added to "+projectName(p.a)+".") }))...)
 	}
 	here := p.a.Respondents[i]
+	who := here.Label(i)
+	if i == 0 {
+		who += ", the first person in this workshop (often whoever set it up)"
+	}
 	changes := changedAnswers(here, shared)
-	if changes == 0 && here.Name == shared.Name && here.Role == shared.Role {
-		return app.Div().Body(into, app.P().ID("receive-same").Text("These ratings are already in the workshop: nothing would change."))
-	}
-	older := !shared.Rated.IsZero() && !here.Rated.IsZero() && shared.Rated.Before(here.Rated)
-	var warning []app.UI
-	if older {
-		warning = append(warning, app.P().Body(app.Strong().Text("These ratings are older than the ones already here. "),
-			app.Textf("They were made %s; the ones on this device, %s. Adding them would undo %d newer %s.",
-				dateTime(shared.Rated), dateTime(here.Rated), changes, plural(changes, "rating", "ratings"))))
-	} else {
-		warning = append(warning, app.P().Textf("This would replace the ratings of %s already in this workshop: %d %s would change.",
-			here.Label(i), changes, plural(changes, "answer", "answers")))
-	}
-	if here.Name != shared.Name || here.Role != shared.Role {
-		warning = append(warning, app.P().Body(app.Text("The link names them "), userText(p.sharedLabel()),
-			app.Text("; on this device they are "), userText(here.Label(i)), app.Text(". Their name would change too.")))
-	}
-	replaceLabel := "Replace their ratings"
-	if older {
-		replaceLabel = "Replace them with these older ratings"
+	sameName := here.Name == shared.Name && here.Role == shared.Role
+	if changes == 0 && sameName {
+		return app.Div().Body(append(into, app.P().ID("receive-same").Text("These ratings are already in the workshop: nothing would change."))...)
 	}
 	asNew := shared
 	asNew.ID = q.NewRespondentID()
-	return app.Div().Body(into,
+	addNew := func(class string) app.UI {
+		return app.Button().Class(class).ID("receive-as-new").Text("Add them as a new person").
+			OnClick(func(ctx app.Context, e app.Event) { p.add(asNew, "Added as a new person to "+projectName(p.a)+".") })
+	}
+	replace := func(class, label, done string) app.UI {
+		return app.Button().Class(class).ID("receive-replace-yes").Text(label).
+			OnClick(func(ctx app.Context, e app.Event) { p.add(shared, done) })
+	}
+	leave := app.A().Class("link").ID("receive-cancel").Href(link(PathWorkshop, p.a.ID)).Text("Leave the workshop as it is")
+	answers := fmt.Sprintf("%d %s", changes, plural(changes, "answer", "answers"))
+	var title string
+	var text []app.UI
+	var buttons []app.UI
+	switch older := !shared.Rated.IsZero() && !here.Rated.IsZero() && shared.Rated.Before(here.Rated); {
+	case older:
+		title = "These ratings are older than the ones here"
+		text = []app.UI{app.P().Body(userText(who), app.Textf("'s ratings here were made %s; the link's, %s. Adding these would undo %d newer %s.",
+			dateTime(here.Rated), dateTime(shared.Rated), changes, plural(changes, "rating", "ratings")))}
+		buttons = []app.UI{
+			app.Button().Class("button").ID("receive-keep").Text("Keep the newer ratings").
+				OnClick(func(ctx app.Context, e app.Event) { p.finish("Nothing was changed: the newer ratings are kept.") }),
+			replace("button button-warning", "Replace them with these older ratings", "The newer ratings were replaced with these older ones."),
+		}
+	case !sameName:
+		title = "Someone with the same ID is already here"
+		text = []app.UI{app.P().Body(app.Text("The link names them "), app.Strong().Body(userText(p.sharedLabel())),
+			app.Text("; on this device that person is "), app.Strong().Body(userText(who)),
+			app.Textf(". Replacing would change %s, and their name.", answers))}
+		buttons = []app.UI{addNew("button"), replace("button button-warning", "Replace their ratings", "Their ratings and name were replaced with these."), leave}
+	default:
+		title = "Updated ratings from " + here.Label(i)
+		when := ""
+		if !shared.Rated.IsZero() {
+			when = " These were made " + dateTime(shared.Rated) + "."
+		}
+		text = []app.UI{app.P().Textf("%s would change.%s", strings.ToUpper(answers[:1])+answers[1:], when)}
+		buttons = []app.UI{replace("button", "Update their ratings", "Their ratings were updated: "+answers+" changed."), addNew("button button-secondary"), leave}
+	}
+	return app.Div().Body(append(into,
 		app.Div().Class("alert alert-warning").ID("receive-replace").Role("group").Aria("labelledby", "receive-replace-title").Body(
-			append([]app.UI{app.H2().ID("receive-replace-title").Class("alert-title").Text("Someone's ratings are already here")}, warning...)...),
-		app.Div().Class("button-group").Body(
-			app.If(older, func() app.UI {
-				return app.Button().Class("button").ID("receive-keep").Text("Keep the newer ratings").
-					OnClick(func(ctx app.Context, e app.Event) { p.finish("Nothing was changed: the newer ratings are kept.") })
-			}),
-			app.Button().Class(map[bool]string{true: "button button-warning", false: "button"}[older]).ID("receive-replace-yes").Text(replaceLabel).
-				OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Their earlier ratings were replaced with these.") }),
-			app.Button().Class("button button-secondary").ID("receive-as-new").Text("Add them as a new person").
-				OnClick(func(ctx app.Context, e app.Event) { p.add(asNew, "Added as a new person to "+projectName(p.a)+".") }),
-			app.A().Class("link").ID("receive-cancel").Href(link(PathWorkshop, p.a.ID)).Text("Leave the workshop as it is"),
-		),
-	)
+			append([]app.UI{app.H2().ID("receive-replace-title").Class("alert-title").Text(title)}, text...)...),
+		app.Div().Class("button-group").Body(buttons...),
+	)...)
 }
 
 // changedAnswers counts the items whose rating the link would change.

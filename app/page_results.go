@@ -21,6 +21,11 @@ type resultsPage struct {
 func (p *resultsPage) OnNav(ctx app.Context) {
 	p.load(ctx)
 	p.rid = ctx.Page().URL().Query().Get("r")
+	if p.rid == "" && p.a != nil {
+		// Someone who joined this workshop here, come back from the home
+		// page: their send link is what they came for.
+		p.rid = joined()[p.a.ID]
+	}
 	p.reviewErr = ""
 	p.arrive(ctx, "Results")
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -54,12 +55,14 @@ func (p *startPage) Render() app.UI {
 	if p.editing {
 		key = "start/" + p.a.ID
 	}
-	return p.shell(&fresh{Key: key, body: func() []app.UI { return p.form(title, button) }})
+	return p.shell(
+		app.If(p.editing, func() app.UI { return p.saveStatus() }),
+		&fresh{Key: key, body: func() []app.UI { return p.form(title, button) }},
+	)
 }
 
 func (p *startPage) form(title, button string) []app.UI {
 	return []app.UI{
-		app.If(p.editing, func() app.UI { return p.saveStatus() }),
 		heading(title),
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
@@ -197,12 +200,17 @@ func groupClass(err string) string {
 	return "form-group"
 }
 
+// fieldErrorText is the place for a field's error, there with or without
+// one: go-app matches elements by position, so an error appearing before
+// a field would otherwise make it draw the field anew, losing what was
+// typed in it.
 func fieldErrorText(id, err string) app.UI {
+	slot := app.Div().Class("error-slot")
 	if err == "" {
-		return nil
+		return slot
 	}
-	return app.P().Class("error-message").ID(id+"-error").Body(
-		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
+	return slot.Body(app.P().Class("error-message").ID(id+"-error").Body(
+		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err)))
 }
 
 // textField is a labelled one-line input, capped by its rule, with an
@@ -224,25 +232,53 @@ func textField(id, label, hint, value string, rule q.TextRule, err string, set f
 	)
 }
 
+// typed holds, by field ID, how many characters a text area holds as
+// typed, for its counter: what it was drawn with is older. Each page
+// starts it afresh.
+var typed = map[string]int{}
+
 // noteField is a labelled text area, capped by its rule, with an optional
-// hint and error.
+// hint and error, and a count of characters once it is nearly full.
 func noteField(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI {
 	// Text fills the server-rendered page; the value property keeps a reused
 	// element in step when the page shows another item.
 	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(rule.Max).Dir("auto").
-		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
-	if d := describedBy(id, hint, err); d != "" {
-		area = area.Aria("describedby", d)
+		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		typed[id] = utf8.RuneCountInString(v)
+		set(ctx, v)
+	}, app.EventScope(id))
+	if d := describedBy(id, hint, err) + " " + id + "-count"; d != "" {
+		area = area.Aria("describedby", strings.TrimSpace(d))
 	}
 	if err != "" {
 		area = area.Aria("invalid", "true")
+	}
+	n, ok := typed[id]
+	if !ok {
+		n = utf8.RuneCountInString(value)
 	}
 	return app.Div().Class(groupClass(err)).Body(
 		app.Label().Class("label").For(id).Text(label),
 		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
 		fieldErrorText(id, err),
 		area,
+		charCount(id, n, rule.Max),
 	)
+}
+
+// charCount says how full a text area is, from four fifths full: a box
+// that stops taking text with no word is a box that loses it.
+func charCount(id string, n, most int) app.UI {
+	count := app.P().Class("char-count").ID(id + "-count")
+	switch {
+	case n >= most:
+		return count.Class("char-count-full").Role("status").
+			Textf("This box is full: it holds %s characters, and text past that, typed or pasted, is not kept.", q.Thousands(most))
+	case n*5 >= most*4:
+		return count.Textf("%s of %s characters", q.Thousands(n), q.Thousands(most))
+	}
+	return count.Hidden(true)
 }
 
 func describedBy(id, hint, err string) string {

@@ -139,25 +139,31 @@ func (p *workshopPage) onImport(ctx app.Context, e app.Event) {
 func (p *workshopPage) addFiles(files []pickedFile) {
 	plan := planImport(files, func(string) bool { return false })
 	p.problems = plan.Problems
-	all := append([]*q.Assessment{p.a}, plan.Ready...)
-	for _, c := range plan.Conflicts {
-		all = append(all, c.A) // people's files share the workshop's ID
+	// File by file: one that would take the workshop past a cap is refused
+	// on its own, and the rest still join.
+	added, notes := 0, []string{}
+	for _, f := range append(plan.Ready, plan.Conflicts...) { // people's files share the workshop's ID
+		merged, n, err := q.Merge([]*q.Assessment{p.a, f.A})
+		if err != nil {
+			p.problems = append(p.problems, importProblem{f.File, q.Plain(err) + ". It was not added."})
+			continue
+		}
+		before := q.Clone(p.a)
+		merged.ID = p.a.ID
+		if !p.try(workshopImport, func() { *p.a = *merged }, func() { *p.a = *before }) {
+			p.problems = append(p.problems, importProblem{f.File, p.fieldError(workshopImport) + " It was not added."})
+			continue
+		}
+		added += len(merged.Respondents) - len(before.Respondents)
+		for _, note := range n {
+			notes = append(notes, strings.Replace(strings.Replace(note, "file 2", f.File, -1), "file 1", "the workshop", -1))
+		}
 	}
-	merged, notes, err := q.Merge(all)
-	if err != nil {
-		p.problems = append(p.problems, importProblem{"These files", q.Plain(err) + ". Nothing was added."})
-		p.message = ""
-		return
-	}
-	before := q.Clone(p.a)
-	merged.ID = p.a.ID
-	if !p.try(workshopImport, func() { *p.a = *merged }, func() { *p.a = *before }) {
-		p.problems = append(p.problems, importProblem{"These files", p.fieldError(workshopImport) + " Nothing was added."})
-		p.message = ""
-		return
-	}
-	added := len(merged.Respondents) - len(before.Respondents)
+	delete(p.refused, workshopImport)
 	p.message = fmt.Sprintf("Added %d %s.", added, plural(added, "person", "people"))
+	if added == 0 && len(p.problems) > 0 {
+		p.message = "No one was added."
+	}
 	if len(notes) > 0 {
 		p.message += " " + strings.Join(notes, ". ") + "."
 	}

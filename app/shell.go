@@ -2,9 +2,11 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -133,6 +135,9 @@ type page struct {
 	// refused holds, by field ID, why the field's latest text was not
 	// saved: it breaks a rule. The text stays in the field to be mended.
 	refused map[string]string
+	// quietSize spares a page the size warning: a person rating in a
+	// workshop cannot act on it.
+	quietSize bool
 }
 
 // gen is how many times another tab's changes were brought into the
@@ -167,6 +172,7 @@ func (p *page) arrive(ctx app.Context, title string) {
 	p.origin = u.Scheme + "://" + u.Host
 	navigations++
 	first := navigations == 1
+	clear(typed)
 	ctx.Defer(func(app.Context) {
 		if !first {
 			focusElement(headingID)
@@ -296,7 +302,7 @@ func (p *page) shell(content ...app.UI) app.UI {
 				),
 			)
 		}),
-		app.Main().ID("main").Class("container main").Body(content...),
+		app.Main().ID("main").Class("container main").Body(append(content, p.stickyStatus())...),
 		fixed(shellFooter),
 	)
 }
@@ -331,7 +337,11 @@ func errorAlert(level int, title, advice, detail string, more ...app.UI) app.UI 
 	if level == 3 {
 		h = app.H3().Class("alert-title").Text(title)
 	}
-	body := append([]app.UI{h, app.P().Text(advice), app.P().Class("hint").Text(detail)}, more...)
+	body := []app.UI{h, app.P().Text(advice)}
+	if detail != "" {
+		body = append(body, app.P().Class("hint").Text(sentence(detail)))
+	}
+	body = append(body, more...)
 	return app.Div().Class("alert alert-error").Role("alert").Body(body...)
 }
 
@@ -342,25 +352,38 @@ func (p *page) saveStatus() app.UI {
 	if d == nil {
 		return nil
 	}
-	export := app.Button().Class("button").ID("export-now").Text("Export a file now").
-		OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
 	var status app.UI
 	switch {
 	case d.State == NotSaved && errors.Is(d.Err, ErrNotKept):
 		status = errorAlert(2, "Nothing is kept on this device",
 			"This browser does not let the tool keep data, perhaps because of private browsing or a setting. "+
-				"You can carry on, but export a file before you close the page.", d.Err.Error(), export)
+				"You can carry on, but export a file before you close the page.", d.Err.Error(), p.exportNow())
+	case d.Deleted:
+		status = errorAlert(2, "Deleted in another tab or window",
+			"This assessment is open only on this page now. Keep it on this device, or export a file; your next change also keeps it.",
+			"", app.Div().Class("button-group").Body(
+				app.Button().Class("button").ID("keep-again").Text("Keep it on this device").
+					OnClick(func(ctx app.Context, e app.Event) { p.try("keep-again", func() {}, func() {}) }),
+				p.exportNow(),
+			))
 	case d.State == NotSaved:
 		status = errorAlert(2, "Not saved: your latest changes are only on this page",
 			"The browser's storage may be full, or blocked. Export a file now so you do not lose your work, "+
-				"then free some space; the next change you make is saved again if it can be.", d.Err.Error(), export)
+				"then free some space; the next change you make is saved again if it can be.", d.Err.Error(), p.exportNow())
 	case len(p.refused) > 0:
 		status = app.P().Class("save-status save-status-refused").ID("save-status").Role("status").
-			Text("Not saved: a change breaks a rule. See the message by the field.")
+			Text("Not saved: see the message by the field.")
 	default:
+		text := "Saved on this device"
+		if !d.At.IsZero() {
+			text += " at " + d.At.Local().Format("15:04")
+		}
+		if d.Merged {
+			text += ", with changes from another tab or window"
+		}
 		status = app.P().Class("save-status").ID("save-status").Role("status").Body(
 			app.Span().Class("save-tick").Aria("hidden", "true").Text("✓ "),
-			app.Text("Saved on this device at "+d.At.Local().Format("15:04")),
+			app.Text(text),
 		)
 	}
 	return app.Div().Class("status-area").Body(
@@ -376,64 +399,100 @@ func (p *page) saveStatus() app.UI {
 	)
 }
 
-// otherTabNotice tells of changes another tab made that are now on this
-// page, and of anything both changed, with the other tab's words.
-func (p *page) otherTabNotice() app.UI {
-	d := p.doc
-	if !d.Merged && !d.Deleted && !d.Restored {
+// exportNow is the button that rescues the page's work as a file.
+func (p *page) exportNow() app.UI {
+	return app.Button().Class("button").ID("export-now").Text("Export a file now").
+		OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) })
+}
+
+// stickyStatus keeps "Not saved", with the export, in sight at the foot of
+// the screen wherever the person is on a long page.
+func (p *page) stickyStatus() app.UI {
+	if p.doc == nil || p.doc.State != NotSaved && !p.doc.Deleted {
 		return nil
 	}
-	var text string
-	switch {
-	case d.Deleted:
-		text = "This assessment was deleted in another tab or window. It is still open here: your next change saves it again, or export a file."
-	case d.Restored:
-		text = "This assessment had been deleted in another tab or window. Your changes here have saved it again."
-	default:
-		text = "This assessment was also changed in another tab or window. Those changes are on this page now."
+	return app.Div().Class("status-sticky").Body(
+		app.P().Body(app.Strong().Text("Not saved. "), app.Text("Your latest changes are only on this page.")),
+		app.Button().Class("button button-secondary").Text("Export a file now").
+			OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
+	)
+}
+
+// otherTabNotice tells of words another tab took away from this page, or
+// that both changed, with both versions, so that nobody's words vanish
+// unseen. Changes that took nothing away just appear on the page, and the
+// status line says they came in.
+func (p *page) otherTabNotice() app.UI {
+	d := p.doc
+	if len(d.Clashes) == 0 && !d.Restored {
+		return nil
 	}
-	return app.Div().Class("alert alert-info").ID("other-tab").Role("status").Body(
-		app.P().Text(text),
-		app.If(len(d.Clashes) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Text("You both changed the same things. Yours are kept; the other tab had:"),
-				app.Ul().Class("list list-bullet").Body(app.Range(d.Clashes).Slice(func(i int) app.UI {
-					return app.Li().Body(clashText(d.Clashes[i]))
-				})),
-			)
+	return app.Div().Class("alert alert-warning").ID("other-tab").Role("group").Aria("labelledby", "other-tab-title").Body(
+		app.H2().Class("alert-title").ID("other-tab-title").TabIndex(-1).Text("Changed in another tab or window too"),
+		app.If(d.Restored, func() app.UI {
+			return app.P().Text("This assessment had been deleted in another tab or window. Your changes here have kept it on this device again.")
 		}),
-		app.Button().Class("link-button").ID("other-tab-ok").Text("Hide this message").OnClick(func(app.Context, app.Event) {
-			d.Merged, d.Restored, d.Clashes = false, false, nil
+		app.If(len(d.Clashes) > 0, func() app.UI {
+			return app.Ul().Class("list clash-list").Body(app.Range(d.Clashes).Slice(func(i int) app.UI {
+				return app.Li().Body(clashText(d.Clashes[i], p.a))
+			}))
+		}),
+		app.Button().Class("button button-secondary").ID("other-tab-ok").Text("I have read this").OnClick(func(app.Context, app.Event) {
+			d.Restored, d.Clashes = false, nil
+			focusElement(headingID)
 		}),
 	)
 }
 
-// clashText says what another tab had where both changed one thing.
-func clashText(c q.Clash) app.UI {
+// clashText says, in words, what two tabs did to one thing, quoting both.
+// A person is named as the pages name them, not by their number.
+func clashText(c q.Clash, a *q.Assessment) app.UI {
 	where := q.PlainPath(c.Path)
-	switch {
-	case c.Kind == q.TheyRemoved:
-		return app.Text(where + ": removed it. It is kept, with your change.")
-	case c.Kind == q.YouRemoved:
-		return app.Text(where + ": changed what you removed. It is back, as they left it.")
-	case q.Level(c.Theirs).Answered():
-		return app.Text(where + ": " + q.Level(c.Theirs).Label() + ".")
-	case c.Theirs != "":
-		return app.Span().Body(app.Text(where+": “"), userText(c.Theirs), app.Text("”."))
+	var i int
+	if _, err := fmt.Sscanf(c.Path, "respondents[%d]", &i); err == nil && i >= 0 && i < len(a.Respondents) {
+		where = strings.Replace(where, fmt.Sprintf("person %d", i+1), a.Respondents[i].Label(i), 1)
 	}
-	return app.Text(where + ": something else.")
+	quote := func(s string) app.UI {
+		if q.Level(s).Answered() {
+			return app.Strong().Text(q.Level(s).Label())
+		}
+		return app.Q().Class("clash-text").Body(userText(s))
+	}
+	switch c.Kind {
+	case q.TheyReplaced:
+		if c.Theirs == "" {
+			return app.Span().Body(app.Text("The other tab removed "+where+", which said "), quote(c.Mine), app.Text("."))
+		}
+		return app.Span().Body(app.Text("The other tab changed "+where+" from "), quote(c.Mine), app.Text(" to "), quote(c.Theirs), app.Text("."))
+	case q.TheyDeleted:
+		return app.Span().Body(app.Text("The other tab deleted "+where), app.If(c.Mine != "", func() app.UI {
+			return app.Span().Body(app.Text(", "), quote(c.Mine))
+		}), app.Text("."))
+	case q.TheyRemoved:
+		return app.Text("The other tab removed " + where + ", which you had changed here: it is kept, with your change.")
+	case q.YouRemoved:
+		return app.Text("You removed " + where + ", which the other tab had changed: it is back, as the other tab left it.")
+	}
+	if c.Theirs == "" {
+		return app.Text("You both changed " + where + ": yours is kept.")
+	}
+	return app.Span().Body(app.Text("You both changed "+where+": yours is kept. The other tab had "), quote(c.Theirs), app.Text("."))
 }
 
 // sizeWarning shows, well before an assessment reaches the most one can
-// hold, how close it is and what to do.
+// hold, how close it is and what to do. People rating in a workshop are
+// spared it: it is for whoever runs the workshop.
 func (p *page) sizeWarning() app.UI {
-	if p.doc.Size < SizeWarning {
+	if p.doc.Size < SizeWarning || p.quietSize {
 		return nil
 	}
 	return app.Div().Class("alert alert-warning").ID("size-warning").Body(
-		app.P().Body(app.Strong().Textf("This assessment uses %s of the %s it can hold.", q.SizeText(p.doc.Size), q.SizeText(q.MaxFileSize))),
-		app.P().Text("Before it fills up, export a file to keep a copy, then shorten long notes, "+
-			"or split the workshop: people's own files can go into a new workshop."),
+		app.P().Body(app.Strong().Textf("This assessment is %d%% full: %s of the %s one can hold.",
+			100*p.doc.Size/q.MaxFileSize, q.KB(p.doc.Size), q.KB(q.MaxFileSize))),
+		app.P().Text("Before it fills up, export a file to keep a copy. Then shorten long notes, "+
+			"or split the workshop: start a new one and add the rest of the people's files there."),
+		app.Button().Class("button button-secondary").ID("size-export").Text("Export a file").
+			OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
 	)
 }
 
@@ -456,6 +515,20 @@ func (p *page) notFound() app.UI {
 		app.P().Text("It is not saved on this device. It may have been deleted, or saved in another browser or on another device."),
 		app.P().Body(app.A().Class("button").Href(PathHome).Text("Go to your assessments")),
 	)
+}
+
+// sentence makes an error's words a sentence of their own: a capital
+// first, a full stop last.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	if s = string(r); !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }
 
 // projectName is the name to show for an assessment.

@@ -79,8 +79,9 @@ type Doc struct {
 	// A is the working copy. Pages keep this pointer; a reconcile with
 	// another tab's changes replaces what it points at, never the pointer.
 	A *q.Assessment
-	// State, At and Err tell how the last save went: when it was stored,
-	// or why it was not. A change that could not be saved stays in A.
+	// State, At and Err tell how the last save went: when it was stored
+	// (zero if not since the page opened it), or why it was not. A change
+	// that could not be saved stays in A.
 	State SaveState
 	At    time.Time
 	Err   error
@@ -245,7 +246,7 @@ func (r *Repo) Open(id string) (*Doc, error) {
 		return nil, err
 	}
 	a.ID = id // the record's key is what names it
-	d := &Doc{A: a, rev: rec.Rev, base: rec.Data, At: a.Updated, Size: q.IndentedSize(rec.Data)}
+	d := &Doc{A: a, rev: rec.Rev, base: rec.Data, Size: q.IndentedSize(rec.Data)}
 	if kept := r.b.Kept(); kept != nil {
 		d.State, d.Err = NotSaved, kept
 	}

@@ -297,7 +297,7 @@ func TestPlanImport(t *testing.T) {
 
 	stored := map[string]bool{"example-1": false}
 	plan := planImport(files, func(id string) bool { return stored[id] })
-	if len(plan.Ready) != 1 || plan.Ready[0].ID != "example-1" {
+	if len(plan.Ready) != 1 || plan.Ready[0].A.ID != "example-1" || plan.Ready[0].File != "good.nasss.json" {
 		t.Errorf("ready: %d", len(plan.Ready))
 	}
 	// The same file again, and another with the same ID, both clash with

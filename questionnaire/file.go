@@ -24,8 +24,12 @@ type SizeError struct{ Size int }
 
 func (e *SizeError) Error() string {
 	return fmt.Sprintf("its file would be %s, more than the %s one assessment can hold: shorten long notes, or export it and split the workshop in two",
-		SizeText(e.Size), SizeText(MaxFileSize))
+		KB(e.Size), KB(MaxFileSize))
 }
+
+// KB writes a size in whole kilobytes, rounded up, so that a size over a
+// cap never reads as equal to it: 1,025 KB, not 1.0 MB.
+func KB(n int) string { return Thousands((n+1023)/1024) + " KB" }
 
 // SizeText writes a number of bytes as people read it.
 func SizeText(n int) string {

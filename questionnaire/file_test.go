@@ -192,7 +192,7 @@ var badFiles = []badFile{
 	{"due-date.json", edit(func(d map[string]any) { d["actions"].([]any)[0].(map[string]any)["due"] = "2026-13-45" }), `actions[0].due: "2026-13-45" is not a date`},
 	{"note-100k.json", edit(func(d map[string]any) {
 		answers(d, 2)["1A"] = map[string]any{"level": "complex", "note": strings.Repeat("n", 100_000)}
-	}), `respondents[2].answers["1A"].note: has 100000 characters; the most this field holds is 10000`},
+	}), `respondents[2].answers["1A"].note: has 100,000 characters; the most this field holds is 10,000`},
 	{"name-too-long.json", edit(func(d map[string]any) { respondent(d, 0)["name"] = strings.Repeat("é", 201) }), `respondents[0].name: has 201 characters`},
 	{"duplicate-keys.json", replace(`"mode": "full",`, `"mode": "full", "mode": "quick",`), `mode: appears twice`},
 	{"duplicate-answer.json", replace(`"answers": {`, `"answers": { "1A": {"level": "simple"},`), `respondents[0].answers["1A"]: appears twice`},

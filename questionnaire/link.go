@@ -207,7 +207,7 @@ func DecodeLink(fragment string) (*SharedAnswers, error) {
 }
 
 var (
-	errDamagedLink = errors.New("this share link is damaged or incomplete (its check does not match): ask for it to be sent again")
+	errDamagedLink = errors.New("this share link is damaged or incomplete: ask for it to be sent again")
 	errInvalidLink = errors.New("this share link holds something no link from this tool would: ask for it to be sent again")
 )
 

@@ -100,7 +100,7 @@ func Merge(files []*Assessment) (*Assessment, []string, error) {
 		var size *SizeError
 		if errors.As(err, &size) {
 			return nil, nil, fmt.Errorf("together these files would make a workshop of %s, more than the %s one assessment can hold: merge fewer files at a time, or ask people to shorten long notes",
-				SizeText(size.Size), SizeText(MaxFileSize))
+				KB(size.Size), KB(MaxFileSize))
 		}
 		return nil, nil, fmt.Errorf("the merged workshop is not valid: %w", err)
 	}

@@ -200,7 +200,7 @@ func TestMergeCaps(t *testing.T) {
 		}
 	}
 	_, _, err := q.Merge([]*q.Assessment{one, two})
-	if err == nil || !strings.Contains(err.Error(), "more than the 1.0 MB one assessment can hold") {
+	if err == nil || !strings.Contains(err.Error(), "more than the 1,024 KB one assessment can hold") {
 		t.Errorf("merging halves that add up past the cap: %v", err)
 	}
 

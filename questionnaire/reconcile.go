@@ -5,19 +5,21 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 )
 
-// Clash is one thing two copies of an assessment both changed, each its
-// own way, since the version they share. Reconcile keeps this copy's and
-// reports the other's, so that nobody's words vanish unseen.
+// Clash is one thing the two copies of an assessment disagree on, which
+// Reconcile reports so that nobody's words vanish unseen: both changed it,
+// each its own way, since the version they share; or the other copy
+// changed or removed words this copy showed.
 type Clash struct {
 	// Path is where, as in a file error: respondents[1].answers["1A"].note.
 	Path string
-	// Theirs is what the other copy held there when it is one piece of
-	// text (a note, a name, a level); empty otherwise.
-	Theirs string
-	Kind   ClashKind
+	// Mine and Theirs are what each copy held there, when it is one piece
+	// of text (a note, a name, a level); empty otherwise.
+	Mine, Theirs string
+	Kind         ClashKind
 }
 
 // ClashKind is how two copies disagreed.
@@ -31,6 +33,10 @@ const (
 	TheyRemoved
 	// YouRemoved what the other copy changed: it stays, as they left it.
 	YouRemoved
+	// TheyReplaced words this copy showed, unchanged here: theirs stand.
+	TheyReplaced
+	// TheyDeleted a thing this copy showed (a person, an action).
+	TheyDeleted
 )
 
 // Reconcile merges two copies of one assessment that grew apart from a
@@ -88,9 +94,18 @@ func (r *reconciler) value(b, m, t any, path string) any {
 	case reflect.DeepEqual(m, t), reflect.DeepEqual(b, t):
 		return m
 	case reflect.DeepEqual(b, m):
+		r.replaced(m, t, path)
 		return t
 	case path == "updated":
 		return m // Reconcile sets it
+	case strings.HasSuffix(path, ".rated"):
+		// When someone last rated: the later of the two, not a clash.
+		ms, _ := m.(string)
+		ts, _ := t.(string)
+		if ts > ms { // RFC 3339 times in UTC sort as text
+			return t
+		}
+		return m
 	}
 	if mm, ok := m.(map[string]any); ok {
 		if tm, ok := t.(map[string]any); ok {
@@ -119,9 +134,8 @@ func (r *reconciler) value(b, m, t any, path string) any {
 	// Both changed one value: mine stays, unless mine removed what the
 	// other side changed, which then stays.
 	c := Clash{Path: path}
-	if s, ok := t.(string); ok {
-		c.Theirs = s
-	}
+	c.Mine, _ = m.(string)
+	c.Theirs, _ = t.(string)
 	out := m
 	switch {
 	case m == nil:
@@ -131,6 +145,63 @@ func (r *reconciler) value(b, m, t any, path string) any {
 	}
 	r.clashes = append(r.clashes, c)
 	return out
+}
+
+// words are the fields that hold what people write.
+var words = map[string]bool{"name": true, "role": true, "organisation": true, "technology": true,
+	"notes": true, "note": true, "text": true, "owner": true, "label": true}
+
+// replaced reports the words this copy showed that the other copy took
+// away, when this copy changed nothing there: text it replaced or cut (not
+// text it added to), and people and actions it deleted. Ratings and dates
+// the other copy changed are its own news, shown on the page, not loss.
+func (r *reconciler) replaced(m, t any, path string) {
+	switch mv := m.(type) {
+	case string:
+		key := path[strings.LastIndexAny(path, ".]")+1:]
+		if !words[key] && !strings.HasPrefix(path, "reflections[") {
+			return
+		}
+		theirs, _ := t.(string)
+		if mv != "" && !strings.Contains(theirs, mv) {
+			r.clashes = append(r.clashes, Clash{Path: path, Mine: mv, Theirs: theirs, Kind: TheyReplaced})
+		}
+	case map[string]any:
+		tm, _ := t.(map[string]any)
+		if tm == nil && strings.HasSuffix(path, "]") && !isMapPath(path[:strings.LastIndex(path, "[")]) {
+			// A person or an action gone: said once, by name.
+			c := Clash{Path: path, Kind: TheyDeleted}
+			c.Mine, _ = mv["name"].(string)
+			if c.Mine == "" {
+				c.Mine, _ = mv["text"].(string)
+			}
+			r.clashes = append(r.clashes, c)
+			return
+		}
+		for _, k := range sortedKeys(mv) {
+			if !reflect.DeepEqual(mv[k], tm[k]) {
+				r.replaced(mv[k], tm[k], joinPath(path, k, isMapPath(path)))
+			}
+		}
+	case []any:
+		tl, _ := keyed(t)
+		for i, e := range mv {
+			o, ok := e.(map[string]any)
+			if !ok {
+				return
+			}
+			id, _ := o["id"].(string)
+			if other := tl[id]; !reflect.DeepEqual(o, other) {
+				r.replaced(o, other, path+"["+strconv.Itoa(i)+"]")
+			}
+		}
+	}
+}
+
+// isMapPath reports a path to a map of the model (answers by item, and
+// the like), whose keys are written in brackets.
+func isMapPath(path string) bool {
+	return path == "team" || path == "tallies" || path == "reflections" || strings.HasSuffix(path, ".answers")
 }
 
 func (r *reconciler) object(b, m, t map[string]any, path string) any {
@@ -143,10 +214,8 @@ func (r *reconciler) object(b, m, t map[string]any, path string) any {
 	}
 	// A map of the model (answers by item) or a struct's fields: paths
 	// are written as the validator writes them.
-	mapKeys := path == "team" || path == "tallies" || path == "reflections" ||
-		len(path) > len(".answers") && path[len(path)-len(".answers"):] == ".answers"
 	for _, k := range sortedKeys(keys) {
-		p := joinPath(path, k, mapKeys)
+		p := joinPath(path, k, isMapPath(path))
 		if v := r.value(b[k], m[k], t[k], p); v != nil {
 			out[k] = v
 		}

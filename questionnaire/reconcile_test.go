@@ -23,7 +23,7 @@ func TestReconcile(t *testing.T) {
 		clashes      []string // path: theirs
 	}{
 		{
-			name: "different answers both kept",
+			name: "different answers both kept; a rating the other tab changed is not loss",
 			mine: func(a *q.Assessment) {
 				a.Respondents[0].Answers["1A"] = q.Answer{Level: q.Complex, Note: "Typed in tab 1."}
 			},
@@ -82,7 +82,7 @@ func TestReconcile(t *testing.T) {
 		{
 			name:   "agreed ratings and reflections merge by item and domain",
 			mine:   func(a *q.Assessment) { a.Team = map[string]q.Answer{"1A": {Level: q.Simple}} },
-			theirs: func(a *q.Assessment) { a.Reflections = map[string]string{"2": "From tab 2."} },
+			theirs: func(a *q.Assessment) { a.Reflections["2"] = "From tab 2." },
 			check: func(t *testing.T, got *q.Assessment) {
 				if got.Team["1A"].Level != q.Simple || got.Reflections["2"] != "From tab 2." {
 					t.Errorf("team %+v, reflections %+v", got.Team, got.Reflections)
@@ -90,7 +90,7 @@ func TestReconcile(t *testing.T) {
 			},
 		},
 		{
-			name:   "nothing changed here: theirs wholesale",
+			name:   "nothing changed here: theirs wholesale, and what it took away said",
 			mine:   func(a *q.Assessment) {},
 			theirs: func(a *q.Assessment) { a.Project.Name = "Renamed"; a.Respondents = a.Respondents[:1] },
 			check: func(t *testing.T, got *q.Assessment) {
@@ -98,6 +98,13 @@ func TestReconcile(t *testing.T) {
 					t.Errorf("got %q with %d people", got.Project.Name, len(got.Respondents))
 				}
 			},
+			clashes: []string{"project.name: Renamed", "respondents[1]: "},
+		},
+		{
+			name:   "text another tab added to is not news",
+			mine:   func(a *q.Assessment) {},
+			theirs: func(a *q.Assessment) { setNote(a, "2D", a.Respondents[0].Answers["2D"].Note+" And more.") },
+			check:  func(t *testing.T, got *q.Assessment) {},
 		},
 	}
 	for _, tt := range tests {
@@ -112,6 +119,9 @@ func TestReconcile(t *testing.T) {
 			var said []string
 			for _, c := range clashes {
 				said = append(said, c.Path+": "+c.Theirs)
+				if c.Kind == q.TheyReplaced && c.Mine == "" {
+					t.Errorf("%s: replaced words not given", c.Path)
+				}
 			}
 			if !reflect.DeepEqual(said, tt.clashes) && (len(said) > 0 || len(tt.clashes) > 0) {
 				t.Errorf("clashes %q, want %q", said, tt.clashes)

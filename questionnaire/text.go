@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -57,7 +58,7 @@ func (e *TextError) Error() string {
 	case e.NotNFC:
 		return "is not in Unicode normal form C (NFC): the app normalises text before saving, so this was written by something else"
 	}
-	return fmt.Sprintf("has %d characters; the most this field holds is %d", e.Chars, e.Max)
+	return fmt.Sprintf("has %s characters; the most this field holds is %s", Thousands(e.Chars), Thousands(e.Max))
 }
 
 // Check reports the first thing in s the rule does not allow: a control
@@ -93,6 +94,15 @@ func (r TextRule) check(s string) *TextError {
 // types them.
 func isControl(c rune) bool { return c < 0x20 || c >= 0x7f && c <= 0x9f }
 
+// Thousands writes a whole number as people read it: 10,000.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // ControlName names a control character as people can look it up.
 func ControlName(c rune) string {
 	names := map[rune]string{0: "a NUL character", '\t': "a tab", '\n': "a line break", '\r': "a carriage return",
@@ -117,27 +127,34 @@ func isNFC(s string) bool {
 // CleanText makes text typed or read from elsewhere fit its rule where
 // that loses nothing: a one-line text gets spaces for line breaks and tabs
 // and is normalised to NFC; a text of several lines gets Unix line breaks
-// for Windows and old Mac ones. Bytes that are not UTF-8 become U+FFFD, as
-// they would in any JSON file. Other control characters stay, so that
-// Check can say where they are.
+// for every other kind (Windows's, old Macs', and the vertical tabs, form
+// feeds and next-line characters that text pasted from slides and PDFs
+// carries). Bytes that are not UTF-8 become U+FFFD, as they would in any
+// JSON file. Other control characters stay, so that Check can say where
+// they are.
 func (r TextRule) CleanText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if r.Lines {
-		if strings.IndexByte(s, '\r') < 0 {
+		if !strings.ContainsAny(s, "\r\v\f\u0085") {
 			return s
 		}
-		return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+		return lineBreaks.Replace(s)
 	}
-	if strings.ContainsAny(s, "\r\n\t") {
-		s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ").Replace(s)
+	if strings.ContainsAny(s, "\r\n\t\v\f\u0085") {
+		s = spaces.Replace(s)
 	}
 	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
 }
+
+var (
+	lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\v", "\n", "\f", "\n", "\u0085", "\n")
+	spaces     = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ", "\v", " ", "\f", " ", "\u0085", " ")
+)
 
 // Normalize cleans every text of the assessment by its rule (see
 // CleanText). Decode does it to every file before checking it, and the

@@ -25,8 +25,8 @@ func TestTextRules(t *testing.T) {
 		{"name past it", q.NameText, strings.Repeat("é", 201), "201 characters; the most this field holds is 200"},
 		{"emoji count one each", q.NameText, strings.Repeat("😀", 200), ""},
 		{"action at its limit", q.ActionText, strings.Repeat("a", 1000), ""},
-		{"action past it", q.ActionText, strings.Repeat("a", 1001), "1001 characters; the most this field holds is 1000"},
-		{"note past it", q.NoteText, strings.Repeat("n", 10_001), "10001 characters"},
+		{"action past it", q.ActionText, strings.Repeat("a", 1001), "1,001 characters; the most this field holds is 1,000"},
+		{"note past it", q.NoteText, strings.Repeat("n", 10_001), "10,001 characters"},
 		{"note with lines and tabs", q.NoteText, "one\n\ttwo", ""},
 		{"screen clear", q.NoteText, "a\x1b[2Jb", "has an escape character (U+001B) at character 2"},
 		{"terminal title", q.NameText, "\x1b]0;pwned\x07", "escape character"},
@@ -59,6 +59,14 @@ func TestTextRules(t *testing.T) {
 	}
 }
 
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 10000: "10,000", 1048576: "1,048,576", -1500: "-1,500"} {
+		if got := q.Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestCleanText(t *testing.T) {
 	tests := []struct {
 		rule    q.TextRule
@@ -66,6 +74,8 @@ func TestCleanText(t *testing.T) {
 	}{
 		{q.NoteText, "a\r\nb\rc\n", "a\nb\nc\n"},
 		{q.NoteText, "tabs\tstay", "tabs\tstay"},
+		{q.NoteText, "from slides\vand\fPDFs\u0085too", "from slides\nand\nPDFs\ntoo"},
+		{q.NameText, "soft\vbreak", "soft break"},
 		{q.NameText, "Zoe\u0308 Smith", "Zoë Smith"},
 		{q.NameText, "two\r\nlines\tand a tab", "two lines and a tab"},
 		{q.NameText, "bad \xff byte", "bad \uFFFD byte"},

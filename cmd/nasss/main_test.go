@@ -309,7 +309,7 @@ func TestMergeNeverWritesWhatValidateRefuses(t *testing.T) {
 		files []string
 		want  string
 	}{
-		{[]string{half("a", 30, 790), half("b", 30, 790)}, "more than the 1.0 MB one assessment can hold"},
+		{[]string{half("a", 30, 790), half("b", 30, 790)}, "more than the 1,024 KB one assessment can hold"},
 		{[]string{half("c", 260, 0), half("d", 260, 0)}, "more than 500 people"},
 	}
 	for _, tt := range tests {
