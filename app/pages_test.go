@@ -86,3 +86,17 @@ func TestPagesRender(t *testing.T) {
 		}
 	}
 }
+
+func TestSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                  "",
+		"the file is empty":                 "The file is empty.",
+		"already a sentence.":               "Already a sentence.",
+		"storage is full (quota exceeded.)": "Storage is full (quota exceeded.)",
+		"élan":                              "Élan.",
+	} {
+		if got := sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

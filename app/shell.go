@@ -525,10 +525,13 @@ func sentence(s string) string {
 	}
 	r := []rune(s)
 	r[0] = unicode.ToUpper(r[0])
-	if s = string(r); !strings.HasSuffix(s, ".") {
-		s += "."
+	s = string(r)
+	for _, end := range []string{".", "!", "?", ".)", "!)", "?)"} {
+		if strings.HasSuffix(s, end) {
+			return s
+		}
 	}
-	return s
+	return s + "."
 }
 
 // projectName is the name to show for an assessment.

@@ -322,14 +322,14 @@ func (r *Repo) write(d *Doc, stamp bool) error {
 	d.A.Normalize()
 	start := time.Now()
 	for range 3 {
-		data, err := q.EncodeCompact(d.A)
+		data, size, err := q.EncodeCompactSize(d.A)
 		if err != nil {
 			// Refused: nothing was written, and what is stored stands.
 			// The caller undoes the change (see Revert).
 			d.A.Updated = prev
 			return err
 		}
-		sum, _ := json.Marshal(summarise(d.A, q.IndentedSize(data)))
+		sum, _ := json.Marshal(summarise(d.A, size))
 		work := time.Since(start)
 		res, err := r.b.Put(Record{ID: d.A.ID, Data: data, Summary: string(sum)}, d.rev)
 		recordSave(work)
@@ -343,7 +343,7 @@ func (r *Repo) write(d *Doc, stamp bool) error {
 			continue
 		}
 		d.Restored = d.Restored || d.Deleted
-		d.rev, d.base, d.Size, d.Deleted = res.Rev, data, q.IndentedSize(data), false
+		d.rev, d.base, d.Size, d.Deleted = res.Rev, data, size, false
 		d.State, d.At, d.Err = Saved, d.A.Updated, err
 		if err != nil {
 			d.State = NotSaved

@@ -63,17 +63,24 @@ func Encode(a *Assessment) ([]byte, error) {
 // same checks as Encode, the size included: the size of the file an export
 // would make, which is what Decode caps.
 func EncodeCompact(a *Assessment) ([]byte, error) {
+	data, _, err := EncodeCompactSize(a)
+	return data, err
+}
+
+// EncodeCompactSize is EncodeCompact that also gives the size the
+// exported file would have, which it works out anyway.
+func EncodeCompactSize(a *Assessment) (data []byte, fileSize int, err error) {
 	if err := a.Validate(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	data, err := json.Marshal(withSchema(a))
-	if err != nil {
-		return nil, err
+	if data, err = json.Marshal(withSchema(a)); err != nil {
+		return nil, 0, err
 	}
-	if n := IndentedSize(data); n > MaxFileSize {
-		return nil, &Error{Msg: (&SizeError{n}).Error(), Err: &SizeError{n}}
+	fileSize = IndentedSize(data)
+	if fileSize > MaxFileSize {
+		return nil, fileSize, &Error{Msg: (&SizeError{fileSize}).Error(), Err: &SizeError{fileSize}}
 	}
-	return data, nil
+	return data, fileSize, nil
 }
 
 func withSchema(a *Assessment) *Assessment {

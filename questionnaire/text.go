@@ -73,11 +73,23 @@ func (r TextRule) Check(s string) error {
 }
 
 func (r TextRule) check(s string) *TextError {
+	// Bytes, not runes: this runs over every note of a workshop at every
+	// save, and decoding each character costs the browser more than the
+	// save's other work. A character starts at each byte that is not a
+	// continuation byte; C1 controls are 0xc2 0x80 to 0xc2 0x9f in UTF-8.
 	n := 0
-	for _, c := range s {
-		n++
-		if isControl(c) && !(r.Lines && (c == '\n' || c == '\t')) {
-			return &TextError{Control: c, At: n}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c&0xc0 != 0x80 {
+			n++
+		}
+		switch {
+		case c < 0x20 || c == 0x7f:
+			if !(r.Lines && (c == '\n' || c == '\t')) {
+				return &TextError{Control: rune(c), At: n}
+			}
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return &TextError{Control: rune(s[i+1]), At: n}
 		}
 	}
 	if n > r.Max {
@@ -88,11 +100,6 @@ func (r TextRule) check(s string) *TextError {
 	}
 	return nil
 }
-
-// isControl reports the C0 and C1 control characters and DEL: they can
-// clear a terminal, set its title or write to its clipboard, and no one
-// types them.
-func isControl(c rune) bool { return c < 0x20 || c >= 0x7f && c <= 0x9f }
 
 // Thousands writes a whole number as people read it: 10,000.
 func Thousands(n int) string {
@@ -133,22 +140,56 @@ func isNFC(s string) bool {
 // JSON file. Other control characters stay, so that Check can say where
 // they are.
 func (r TextRule) CleanText(s string) string {
+	if r.Lines && plainLines(s) {
+		return s // nearly always: this runs on every note of a workshop at every save
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if r.Lines {
-		if !strings.ContainsAny(s, "\r\v\f\u0085") {
-			return s
+		if !hasBreak(s, true) {
+			return s // nearly always: this runs on every note of a workshop at every save
 		}
 		return lineBreaks.Replace(s)
 	}
-	if strings.ContainsAny(s, "\r\n\t\v\f\u0085") {
+	if hasBreak(s, false) {
 		s = spaces.Replace(s)
 	}
 	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
+}
+
+// plainLines reports, in one pass over the bytes, text of several lines
+// that CleanText leaves as it is: ASCII with no line breaks but Unix
+// ones. Anything else takes the longer way.
+func plainLines(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '\r' || c == '\v' || c == '\f' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBreak reports, in one pass over the bytes, whether s holds a line
+// break CleanText changes: any but a Unix one in text of several lines,
+// any at all (or a tab) in one line.
+func hasBreak(s string, lines bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\r', c == '\v', c == '\f':
+			return true
+		case c == '\n', c == '\t':
+			if !lines {
+				return true
+			}
+		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85: // U+0085, next line
+			return true
+		}
+	}
+	return false
 }
 
 var (

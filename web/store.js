@@ -32,6 +32,28 @@
       tx.onabort = tx.onerror = () => reject(tx.error || new DOMException("The write was abandoned.", "AbortError"));
     });
   const encoder = new TextEncoder();
+
+  // A change is saved when a write started after it has finished. Until
+  // then, leaving the page asks first: the database drops a write a page
+  // leaves in the middle of, and text a field refused is only on screen.
+  // (Where the browser refuses storage, nothing is ever saved, so leaving
+  // after any change asks.)
+  let pending = 0; // writes in flight
+  let changedAt = -1; // when a field last changed
+  let savedFrom = -1; // when the last finished write started
+  // "input", not "change": a text box fires "change" when it loses focus,
+  // long after its text was saved; radios, lists and dates fire both.
+  addEventListener("input", (e) => {
+    if (e.target && e.target.matches && e.target.matches("input, textarea, select")) changedAt = performance.now();
+  }, true);
+  window.nasssUnsaved = () => pending > 0 || changedAt > savedFrom;
+
+  addEventListener("beforeunload", (e) => {
+    if (window.nasssUnsaved()) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
   function open() {
@@ -122,14 +144,26 @@
       // stored), all in one transaction; otherwise it writes nothing and
       // returns what is stored now.
       put(id, base, data, summary) {
+        const started = performance.now();
+        pending++;
         return new Promise((resolve, reject) => {
           const tx = db.transaction([records, summaries], "readwrite");
           let result, failure;
           tx.oncomplete = () => {
-            if (!result.conflict) announce({ id, rev: result.rev });
+            pending--;
+            if (!result.conflict) {
+              savedFrom = Math.max(savedFrom, started);
+              announce({ id, rev: result.rev });
+            }
             resolve(result);
           };
-          tx.onabort = tx.onerror = () => reject(failure || tx.error || new DOMException("The write was abandoned.", "AbortError"));
+          let failed = false; // error, then abort: once
+          tx.onabort = tx.onerror = () => {
+            if (failed) return;
+            failed = true;
+            pending--;
+            reject(failure || tx.error || new DOMException("The write was abandoned.", "AbortError"));
+          };
           const got = tx.objectStore(records).get(id);
           got.onsuccess = () => {
             const now = got.result;
@@ -215,5 +249,7 @@
     return store(db);
   })();
   // Nobody may be waiting yet; the app reads the reason when it asks.
-  window.nasssStore.catch(() => {});
+  window.nasssStore.catch(() => {
+    window.nasssKept = false; // for tests: nothing here can ever be saved
+  });
 })();

@@ -212,7 +212,14 @@ func (b *browser) answerItem(id string, a answer) {
 	if a.note != "" {
 		b.run(chromedp.Focus(base+"-note", chromedp.ByQuery), insertText(a.note))
 	}
+	b.run(saved)
 }
+
+// saved waits until every change is stored, as a person waits for the
+// tick: leaving a page sooner asks first, as the database would lose the
+// write.
+// Where the browser refuses storage, nothing ever is.
+var saved = waitFor(`!window.nasssUnsaved || !nasssUnsaved() || window.nasssKept === false`)
 
 // answerByKeyboard rates an item with the keyboard alone: Tab into the
 // radios (focus lands on the checked one, or the first), Space and arrows

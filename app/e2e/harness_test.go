@@ -402,6 +402,11 @@ func (b *browser) onPageEvent(ev any) {
 		b.addLog(fmt.Sprintf("log.%s (%s): %s %s", e.Level, e.Source, e.Text, e.URL))
 	case *inspector.EventTargetCrashed:
 		b.addLog("harness: the page crashed")
+	case *page.EventJavascriptDialogOpening:
+		// The page asks before it is left with a change unsaved: say yes,
+		// as the test asked to leave, and note it.
+		b.addLog(fmt.Sprintf("harness: the page asked before leaving (%s dialog): left anyway", ev.Type))
+		go chromedp.Run(b.ctx, page.HandleJavaScriptDialog(true))
 	case *page.EventFrameNavigated:
 		if ev.Frame.ParentID == "" {
 			b.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -643,6 +644,12 @@ func TestRefusedTextStaysInTheBox(t *testing.T) {
 	b.checkClean("a refused note")
 	b.run(insertText(" More"))
 	check("typed on", "Saved words. Pasted \x1b[2J from slides. More")
+	// Leaving with the refused text on screen asks first.
+	b.run(chromedp.Reload(), ready)
+	if !slices.ContainsFunc(b.console(), func(l string) bool { return strings.Contains(l, "the page asked before leaving") }) {
+		t.Error("the page let itself be left with text it had not saved, without asking")
+	}
+	b.waitHeading(q.Default().Domains[0].Title)
 	b.run(chromedp.Evaluate(`document.getElementById("item-Q1-note").select()`, nil), insertText("Mended."),
 		waitFor(stored(id, `a.respondents[0].answers.Q1.note === "Mended."`)), waitFor(`!document.getElementById("item-Q1-note-error")`))
 
