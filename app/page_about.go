@@ -18,19 +18,10 @@ func (p *aboutPage) Render() app.UI {
 			"It is a framework from the University of Oxford that explains why technology projects in health and care so often stall."),
 		app.H2().Text("Seven domains"),
 		app.P().Text("NASSS looks at seven areas, called domains: the condition, the technology, the value it brings, the people who must use it, "+
-			"the organisations, the wider system, and how all of these change over time. Each domain can be:"),
-		app.Ul().Class("list list-bullet").Body(
-			app.Li().Body(app.Strong().Text("simple"), app.Text(": few parts, and predictable;")),
-			app.Li().Body(app.Strong().Text("complicated"), app.Text(": many parts, but predictable with the right expertise;")),
-			app.Li().Body(app.Strong().Text("complex"), app.Text(": changing and unpredictable, and cannot be broken into parts.")),
-		),
+			"the organisations, the wider system, and how all of these change over time. Each question has five answers:"),
+		levelLegend(q.Default()),
 		app.H2().Text("How the results are worked out"),
-		app.P().Text("Each answer counts as simple (1), complicated (2) or complex (3). A domain takes the highest level among its answers, "+
-			"and the results show the counts behind it. “Don't know” is not scored: it marks the domain as uncertain and becomes a task in the action plan. "+
-			"“Not applicable” is left out."),
-		app.P().Text("The overall reading counts the complex domains. With none, good project management is usually enough. "+
-			"With one or two, reduce that complexity or plan how people will cope with it. "+
-			"Projects that were complex in three or more domains rarely became part of everyday care in the NASSS studies."),
+		app.Range(scoring.HowItWorks).Slice(func(i int) app.UI { return app.P().Text(scoring.HowItWorks[i]) }),
 		app.Div().Class("inset").Body(app.P().Text(scoring.Caveat)),
 		app.H2().Text("Sources"),
 		app.Ol().Class("list list-number").Body(

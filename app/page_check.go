@@ -35,6 +35,11 @@ func (p *checkPage) Render() app.UI {
 		p.itemList("not-answered", "Not answered yet", "Answer these if you can; the results use only what is answered.", open),
 		p.itemList("unknowns", "Answered “don't know”", "These are not a failure: the action plan turns each into a task to find out.", pr.Unknowns),
 		app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainAnswers(i+1, pr.Domains[i]) }),
+		app.Div().Class("panel").ID("next-links").Body(
+			app.H2().Text("Next: how the parts affect each other"),
+			app.P().Text("Before the results, look at which of the questions rated complex or \u201cdon't know\u201d make each other worse. Linked risks are shown together in the results and the plan."),
+			app.A().Class("button button-secondary").ID("to-links").Href(link(PathLinks, p.a.ID)).Text("Link questions that affect each other"),
+		),
 		app.Div().Class("button-group").Body(
 			app.A().Class("button").ID("see-results").Href(link(PathResults, p.a.ID)).Text("See the results"),
 		),

@@ -30,6 +30,7 @@ type domainPage struct {
 	shownKey string
 	shown    map[string]q.Answer
 	shownRef string
+	gloss    *glosser // the page's terms explained so far, as it draws
 }
 
 func (p *domainPage) OnNav(ctx app.Context) {
@@ -119,6 +120,7 @@ func (p *domainPage) Render() app.UI {
 
 func (p *domainPage) content(next string) []app.UI {
 	b, d := p.bank(), p.domain()
+	p.gloss = newGlosser(b)
 	items := d.ItemsFor(p.a.Mode)
 	dr := scoring.Score(b, p.a).Domains[p.n-1]
 	return []app.UI{
@@ -130,7 +132,14 @@ func (p *domainPage) content(next string) []app.UI {
 				app.Text(". Only your own answers are shown."))
 		}),
 		heading(d.Title),
-		app.P().Class("lead").Text(d.Summary),
+		app.P().Class("lead").Body(p.gloss.text(d.Summary)),
+		app.If(b.RatingHint != "", func() app.UI { return app.P().Class("rating-hint").Body(p.gloss.text(b.RatingHint)) }),
+		app.If(d.NotApplicable != "", func() app.UI {
+			return app.Details().Class("details").Body(
+				app.Summary().Class("details-summary").Text("If this domain does not seem to apply"),
+				app.Div().Class("details-text").Body(app.P().Body(p.gloss.text(d.NotApplicable))),
+			)
+		}),
 		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this domain answered.",
 			dr.Answered, dr.Applicable, plural(dr.Applicable, "question", "questions")),
 		app.Range(items).Slice(func(i int) app.UI { return p.item(items[i]) }),
@@ -143,6 +152,7 @@ func (p *domainPage) content(next string) []app.UI {
 }
 
 func (p *domainPage) item(it *q.Item) app.UI {
+	b := p.bank()
 	ans := p.shown[it.ID]
 	base := "item-" + it.ID
 	title := it.Title
@@ -154,19 +164,27 @@ func (p *domainPage) item(it *q.Item) app.UI {
 			app.Legend().Class("legend").ID(base+"-legend").TabIndex(-1).Body(
 				app.H2().Class("item-title").Text(title),
 			),
-			app.P().Class("item-question").ID(base+"-question").Text(it.Question),
+			app.P().Class("item-question").ID(base+"-question").Body(p.gloss.text(it.Question)),
 			app.Details().Class("details").Body(
 				app.Summary().Class("details-summary").Text("Help with this question"),
 				app.Div().Class("details-text").Body(
-					app.P().Text(it.Help),
-					app.P().Body(app.Strong().Text("Example: "), app.Text(it.Example)),
+					app.P().Body(p.gloss.text(it.Help)),
+					app.P().Body(app.Strong().Text("Example: "), p.gloss.text(it.Example)),
 				),
 			),
 			app.Div().Class("radios").Body(
 				app.Range(q.AllLevels).Slice(func(i int) app.UI {
 					l := q.AllLevels[i]
-					return radio("level-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(),
-						it.Levels.Describe(l), ans.Level == l, func(v string) { p.setLevel(it.ID, q.Level(v)) })
+					var hint app.UI
+					s := it.Levels.Describe(l)
+					if s == "" {
+						s = b.Meaning(l) // don't know, not applicable: what they mean anywhere
+					}
+					if s != "" {
+						hint = p.gloss.text(s)
+					}
+					return radioHint("level-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(),
+						hint, ans.Level == l, func(v string) { p.setLevel(it.ID, q.Level(v)) })
 				}),
 			),
 		),
@@ -180,7 +198,7 @@ func (p *domainPage) reflections(d *q.Domain) app.UI {
 	return app.Section().Class("reflections").Body(
 		app.H2().Text("Reflect as a team (optional)"),
 		app.Ul().Class("list list-bullet").ID(id+"-questions").Body(
-			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Text(d.Reflections[i]) }),
+			app.Range(d.Reflections).Slice(func(i int) app.UI { return app.Li().Body(p.gloss.text(d.Reflections[i])) }),
 		),
 		noteField(id, "Your reflections on this domain", "", p.shownRef, q.NoteText, p.fieldError(id), func(_ app.Context, v string) {
 			if p.a.Reflections == nil {

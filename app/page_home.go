@@ -346,6 +346,16 @@ func plural(n int, one, many string) string {
 
 // radio is one radio button with its label and an optional hint.
 func radio(name, id, value, label, hint string, checked bool, set func(string)) app.UI {
+	var h app.UI
+	if hint != "" {
+		h = userText(hint)
+	}
+	return radioHint(name, id, value, label, h, checked, set)
+}
+
+// radioHint is radio with a hint already drawn, such as bank wording with
+// its terms explained.
+func radioHint(name, id, value, label string, hint app.UI, checked bool, set func(string)) app.UI {
 	input := app.Input().Class("radio-input").Type("radio").Name(name).ID(id).Value(value).Checked(checked).
 		OnChange(func(ctx app.Context, e app.Event) {
 			// go-app may handle a quick run of changes after the browser has
@@ -356,13 +366,13 @@ func radio(name, id, value, label, hint string, checked bool, set func(string)) 
 			}
 			set(value)
 		}, app.EventScope(id))
-	if hint != "" {
+	if hint != nil {
 		input = input.Aria("describedby", id+"-hint")
 	}
 	return app.Div().Class("radio").Body(
 		input,
 		app.Label().Class("radio-label").For(id).Text(label),
-		app.If(hint != "", func() app.UI { return app.Div().Class("hint radio-hint").ID(id + "-hint").Body(userText(hint)) }),
+		app.If(hint != nil, func() app.UI { return app.Div().Class("hint radio-hint").ID(id + "-hint").Body(hint) }),
 	)
 }
 

@@ -42,9 +42,13 @@ func (p *planPage) Render() app.UI {
 		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Action plan"),
-		app.P().Class("lead").Text("Suggested actions for what is complex, not known or complicated, most urgent first. "+
-			"Add the ones your team will do, say who will do them and by when, and drop the rest."),
+		app.P().Class("lead").Text("First, the checks every project needs, whatever its ratings. Then suggested actions for what is complex, "+
+			"not known or complicated, most urgent first: add the ones your team will do, say who will do them and by when, and drop the rest."),
 		p.reportButtons(),
+		app.Details().Class("details").Body(
+			app.Summary().Class("details-summary").Text("What the levels mean"),
+			app.Div().Class("details-text").Body(levelLegend(b)),
+		),
 		app.Range(priorityGroups).Slice(func(i int) app.UI {
 			g := priorityGroups[i]
 			var rows []app.UI
@@ -67,6 +71,9 @@ func (p *planPage) Render() app.UI {
 }
 
 func rowKey(pa scoring.PlannedAction) string {
+	if pa.Check != "" {
+		return "check-" + pa.Check
+	}
 	if pa.Key != "" {
 		return pa.Key
 	}
@@ -172,6 +179,9 @@ func (r *planRow) CompoID() string { return r.Key + "/" + strconv.Itoa(r.Gen) }
 func (r *planRow) Render() app.UI {
 	l := r.Line
 	id := "act-" + domID(r.Key)
+	if l.Check != "" {
+		return r.check(id)
+	}
 	origin := map[scoring.Origin]string{scoring.Suggested: "Suggested", scoring.Accepted: "In your plan",
 		scoring.Edited: "In your plan, edited", scoring.Own: "Your own action"}[l.Origin]
 	meta := l.ItemID + " " + l.ItemTitle
@@ -182,6 +192,99 @@ func (r *planRow) Render() app.UI {
 		app.P().Class("plan-meta").Body(app.Text(meta+" · "), app.Strong().Text(origin)),
 		app.If(l.ActionID == "", func() app.UI { return r.suggestion(id) }).
 			Else(func() app.UI { return r.action(id) }),
+		r.linked(),
+	)
+}
+
+// linked names the questions the team linked to this line's: risks that
+// travel together.
+func (r *planRow) linked() app.UI {
+	l := r.Line
+	if len(l.Links) == 0 {
+		return nil
+	}
+	b := q.LookupBank(r.page.a.Bank)
+	return app.Ul().Class("plan-links").Body(app.Range(l.Links).Slice(func(i int) app.UI {
+		k := l.Links[i]
+		other := b.Item(k.Other(l.ItemID))
+		return app.Li().Body(app.Text("Linked with "+other.ID+" "+other.Title), app.If(k.Note != "", func() app.UI {
+			return app.Span().Body(app.Text(": "), userText(k.Note))
+		}))
+	}))
+}
+
+// check is one of the baseline checks every plan has: what to check, for
+// England and elsewhere, and its state, which is done, not applicable, or
+// with someone to do it, like any action.
+func (r *planRow) check(id string) app.UI {
+	l, p := r.Line, r.page
+	g := newGlosser(q.LookupBank(p.a.Bank))
+	state := l.CheckState()
+	mark := func(status q.Status, field string) func(app.Context, app.Event) {
+		return func(ctx app.Context, e app.Event) {
+			if act := p.a.ActionForCheck(l.Check); act != nil {
+				p.editAction(act.ID, field, func(a *q.Action) { a.Status = status })
+				return
+			}
+			var aid string
+			p.try(field, func() {
+				aid = p.a.AddAction(q.Action{Check: l.Check, Text: l.Text, Status: status}).ID
+			}, func() { p.a.RemoveAction(aid) })
+			if status == q.NotStarted {
+				focusElement(id + "-owner")
+			}
+		}
+	}
+	return app.Li().Class("plan-item plan-check").ID(id).DataSet("key", r.Key).DataSet("status", string(l.Status)).Body(
+		app.P().Class("plan-meta").Body(app.Text("Always check · "), app.Strong().Text(state)),
+		app.H3().Class("plan-check-title").Text(l.Text),
+		app.P().Body(g.text(l.CheckDetail)),
+		app.P().Class("hint").Body(g.text(l.CheckNation)),
+		app.If(l.ActionID != "" && l.Status != q.Done && l.Status != q.DoesNotFit, func() app.UI {
+			return app.Div().Class("plan-fields").Body(
+				textField(id+"-owner", "Who will check it", "", r.shown.Owner, q.NameText, p.fieldError(id+"-owner"), func(ctx app.Context, v string) {
+					act := p.a.ActionForCheck(l.Check)
+					if act == nil || act.Owner == v {
+						return
+					}
+					aid := act.ID
+					p.setText(id+"-owner", q.NameText, act.Owner, v, func(s string) {
+						if a := p.a.ActionByID(aid); a != nil {
+							a.Owner = s
+						}
+					})
+				}),
+				app.Div().Class("form-group").Body(
+					app.Label().Class("label").For(id+"-due").Text("By when"),
+					app.Input().Type("date").Class("input input-date").ID(id+"-due").Value(string(r.shown.Due)).
+						OnChange(func(ctx app.Context, e app.Event) {
+							v := q.Date(ctx.JSSrc().Get("value").String())
+							if _, ok := v.Time(); (ok || v == "") && l.ActionID != "" {
+								p.editAction(l.ActionID, id+"-due", func(a *q.Action) { a.Due = v })
+							}
+						}, app.EventScope(l.Check)),
+				),
+			)
+		}),
+		fieldErrorText(id+"-state", p.fieldError(id+"-state")),
+		app.Div().Class("button-group button-group-tight").Body(
+			app.If(l.Status != q.Done || l.ActionID == "", func() app.UI {
+				return app.Button().Class("button button-secondary").ID(id+"-done").Body(app.Text("Checked: done"), hidden(": "+l.Text)).
+					OnClick(mark(q.Done, id+"-state"), app.EventScope(l.Check))
+			}),
+			app.If(l.ActionID == "" || l.Status == q.Done || l.Status == q.DoesNotFit, func() app.UI {
+				label := "Give it to someone"
+				if l.ActionID != "" {
+					label = "Check it again"
+				}
+				return app.Button().Class("link-button").ID(id+"-assign").Body(app.Text(label), hidden(": "+l.Text)).
+					OnClick(mark(q.NotStarted, id+"-state"), app.EventScope(l.Check))
+			}),
+			app.If(l.Status != q.DoesNotFit || l.ActionID == "", func() app.UI {
+				return app.Button().Class("link-button").ID(id+"-na").Body(app.Text("Does not apply to us"), hidden(": "+l.Text)).
+					OnClick(mark(q.DoesNotFit, id+"-state"), app.EventScope(l.Check))
+			}),
+		),
 	)
 }
 

@@ -16,6 +16,8 @@ type resultsPage struct {
 	page
 	rid       string // a person who rated for a workshop on this device
 	reviewErr string // why a review could not be started
+	// setting holds, by domain, a level being set before it is saved.
+	setting map[string]q.DomainLevel
 }
 
 func (p *resultsPage) OnNav(ctx app.Context) {
@@ -26,7 +28,7 @@ func (p *resultsPage) OnNav(ctx app.Context) {
 		// page: their send link is what they came for.
 		p.rid = joined()[p.a.ID]
 	}
-	p.reviewErr = ""
+	p.reviewErr, p.setting = "", map[string]q.DomainLevel{}
 	p.arrive(ctx, "Results")
 }
 
@@ -44,9 +46,13 @@ func (p *resultsPage) Render() app.UI {
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Results"),
 		app.If(p.rid != "", func() app.UI { return p.sendBox(p.rid) }),
+		aboutProject(p.a),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
-			DataSet("complex", len(pr.ComplexDomains)).Body(
+			DataSet("complex", len(pr.ComplexDomains)).DataSet("band", string(r.Band)).Body(
 			app.H2().Class("reading-headline").Text(r.Headline),
+			app.If(r.Partial, func() app.UI {
+				return app.P().Class("reading-counts").Body(app.Strong().Text("So far: "), app.Text(r.Counts+"."))
+			}),
 			app.P().Text(r.Meaning),
 			app.P().Body(app.Strong().Text("Why: "), app.Text(r.Why)),
 		),
@@ -68,11 +74,16 @@ func (p *resultsPage) Render() app.UI {
 			app.Raw(profileChart(&pr)),
 			app.FigCaption().Class("hint").Text("The longer the bar, the more complex the domain. A question mark means some answers were “don't know”."),
 		),
+		app.Details().Class("details").Body(
+			app.Summary().Class("details-summary").Text("What the levels mean"),
+			app.Div().Class("details-text").Body(levelLegend(b)),
+		),
 		profileTable(&pr),
 		app.H2().Text("Each domain"),
 		app.Ul().Class("domain-cards").Body(
 			app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
 		),
+		p.linked(b),
 		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
 		p.actions(plan),
@@ -120,7 +131,15 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 	c := d.Counts
 	return app.Li().Class("domain-card domain-"+levelClass(d.Level)).DataSet("domain", d.ID).DataSet("level", string(d.Level)).Body(
 		app.H3().Class("domain-card-title").Textf("%s. %s", d.ID, d.Title),
-		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(scoring.DomainLevelLabel(d.Level, d.Uncertain))),
+		app.P().Body(app.Span().Class("tag tag-"+levelClass(d.Level)).Text(scoring.DomainLevelLabel(d.Level, d.Uncertain)),
+			app.If(d.SetByTeam, func() app.UI {
+				return app.Span().Class("domain-card-set").Textf(" set by the team; the questions suggest %s", strings.ToLower(scoring.DomainLevelLabel(d.Suggested, d.Uncertain)))
+			}).ElseIf(d.Suggested.OnScale(), func() app.UI { return app.Span().Class("domain-card-set").Text(" suggested by the questions") }),
+		),
+		app.If(d.SetByTeam, func() app.UI {
+			return app.P().Class("domain-card-reason").Body(app.Strong().Text("Why: "), userText(d.Reason))
+		}),
+		app.If(d.Prompt != "", func() app.UI { return app.P().Class("domain-card-prompt").Text(d.Prompt) }),
 		app.P().Class("domain-card-counts").Textf("%d simple · %d complicated · %d complex · %d don't know · %d not applicable",
 			c.Simple, c.Complicated, c.Complex, c.Unknown, c.NotApplicable),
 		app.If(d.Uncertain, func() app.UI {
@@ -130,6 +149,130 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 			return app.P().Class("domain-card-note").Textf("%d of %d questions answered.", d.Answered, d.Applicable)
 		}),
 		app.A().Href(link(PathDomain, p.a.ID, "d", strconv.Itoa(n))).Body(app.Text("Change answers"), hidden(" for "+d.Title)),
+		p.setLevel(d),
+	)
+}
+
+// setLevel lets the team set a domain's level itself, with its reason, or
+// go back to the level the questions suggest.
+func (p *resultsPage) setLevel(d scoring.DomainResult) app.UI {
+	base := "set-" + d.ID
+	draft, editing := p.setting[d.ID]
+	if !editing {
+		draft = p.a.DomainLevels[d.ID]
+	}
+	open := editing || d.Prompt != ""
+	return app.Details().Class("details set-level").ID(base).Open(open).Body(
+		app.Summary().Class("details-summary").Body(app.Text("Set this domain's level yourselves"), hidden(": "+d.Title)),
+		app.Div().Class("details-text").Body(
+			app.FieldSet().Class("fieldset").Body(
+				app.Legend().Class("legend").Text("The level your team judges this domain to be"),
+				app.Range(scaleLevels).Slice(func(i int) app.UI {
+					l := scaleLevels[i]
+					return radio(base+"-level", base+"-"+string(l), string(l), l.Label(), "", draft.Level == l, func(v string) {
+						dl := p.draft(d.ID)
+						dl.Level = q.Level(v)
+						p.setting[d.ID] = dl
+					})
+				}),
+			),
+			noteField(base+"-reason", "Why (needed)", "What the team weighed: for example, that one issue spreads to the rest of the domain, or that it does not.",
+				draft.Reason, q.AboutText, p.fieldError(base+"-reason"), func(_ app.Context, v string) {
+					dl := p.draft(d.ID)
+					dl.Reason = v
+					p.setting[d.ID] = dl
+				}),
+			app.Div().Class("button-group").Body(
+				app.Button().Class("button button-secondary").ID(base+"-save").Text("Save this level").
+					OnClick(func(ctx app.Context, e app.Event) { p.saveLevel(d.ID) }, app.EventScope(d.ID)),
+				app.If(d.SetByTeam, func() app.UI {
+					return app.Button().Class("link-button").ID(base+"-clear").Text("Use the level the questions suggest").
+						OnClick(func(ctx app.Context, e app.Event) { p.clearLevel(d.ID) }, app.EventScope(d.ID))
+				}),
+			),
+		),
+	)
+}
+
+// scaleLevels are the levels a domain can be set to.
+var scaleLevels = []q.Level{q.Simple, q.Complicated, q.Complex}
+
+func (p *resultsPage) draft(id string) q.DomainLevel {
+	if dl, ok := p.setting[id]; ok {
+		return dl
+	}
+	return p.a.DomainLevels[id]
+}
+
+func (p *resultsPage) saveLevel(id string) {
+	dl := p.draft(id)
+	dl.Reason = q.AboutText.CleanText(strings.TrimSpace(dl.Reason))
+	field := "set-" + id + "-reason"
+	switch err := q.AboutText.Check(dl.Reason); {
+	case !dl.Level.OnScale():
+		p.refuse(field, "Choose a level first.")
+	case dl.Reason == "":
+		p.refuse(field, "Say why: a level the team sets needs its reason.")
+	case err != nil:
+		p.refuse(field, "Not saved: this text "+err.Error()+".")
+	default:
+		old, had := p.a.DomainLevels[id]
+		if p.try(field, func() {
+			if p.a.DomainLevels == nil {
+				p.a.DomainLevels = map[string]q.DomainLevel{}
+			}
+			p.a.DomainLevels[id] = dl
+		}, func() {
+			if had {
+				p.a.DomainLevels[id] = old
+			} else {
+				delete(p.a.DomainLevels, id)
+			}
+		}) {
+			delete(p.setting, id)
+			focusElement("reading")
+		}
+		return
+	}
+	focusElement(field)
+}
+
+func (p *resultsPage) clearLevel(id string) {
+	old := p.a.DomainLevels[id]
+	p.try("set-"+id+"-reason", func() { delete(p.a.DomainLevels, id) }, func() { p.a.DomainLevels[id] = old })
+	delete(p.setting, id)
+}
+
+// linked lists the team's links between questions: risks that travel
+// together.
+func (p *resultsPage) linked(b *q.Bank) app.UI {
+	return app.Section().ID("linked").Body(
+		app.H2().Textf("Linked risks (%d)", len(p.a.Links)),
+		app.If(len(p.a.Links) == 0, func() app.UI {
+			return app.P().Text("No questions are linked yet. Parts of a project affect each other: look at which make each other worse.")
+		}).Else(func() app.UI {
+			return app.Ul().Class("list list-bullet").Body(app.Range(p.a.Links).Slice(func(i int) app.UI {
+				return app.Li().Body(linkText(b, p.a.Links[i]))
+			}))
+		}),
+		app.P().Body(app.A().ID("to-links").Href(link(PathLinks, p.a.ID)).Text("Link the questions that affect each other")),
+	)
+}
+
+// aboutProject shows what the project is for, when the team said, and
+// which question bank it was made with when that is an older one.
+func aboutProject(a *q.Assessment) app.UI {
+	facts, made := a.Project.About(), a.MadeWithNote()
+	if len(facts) == 0 && made == "" {
+		return nil
+	}
+	return app.Section().Class("about-project").ID("about-project").Body(
+		app.If(len(facts) > 0, func() app.UI {
+			return app.Dl().Class("summary-list").Body(app.Range(facts).Slice(func(i int) app.UI {
+				return app.Div().Class("summary-row").Body(app.Dt().Class("summary-key").Text(facts[i].Label), app.Dd().Class("summary-value").Body(userText(facts[i].Value)))
+			}))
+		}),
+		app.If(made != "", func() app.UI { return app.P().Class("hint").ID("made-with").Text(made) }),
 	)
 }
 
@@ -175,6 +318,13 @@ func (p *resultsPage) actions(plan []scoring.PlannedAction) app.UI {
 				app.Ol().Class("list list-number").Body(
 					app.Range(lines).Slice(func(j int) app.UI {
 						pa := lines[j]
+						if pa.Check != "" {
+							state := "to check"
+							if pa.ActionID != "" {
+								state = strings.ToLower(pa.Status.Label())
+							}
+							return app.Li().DataSet("check", pa.Check).Body(userText(pa.Text), app.Span().Class("hint").Text(" ("+state+")"))
+						}
 						return app.Li().DataSet("item", pa.ItemID).Body(
 							app.Span().Class("action-item").Text(fmt.Sprintf("%s %s: ", pa.ItemID, pa.ItemTitle)),
 							userText(pa.Text),
@@ -191,6 +341,7 @@ var priorityGroups = []struct {
 	pri   scoring.Priority
 	title string
 }{
+	{scoring.PriorityCheck, "Always check, whatever the ratings"},
 	{scoring.PriorityComplex, "Where your project is complex"},
 	{scoring.PriorityUnknown, "Where you don't know yet"},
 	{scoring.PriorityComplicated, "Where your project is complicated"},

@@ -26,6 +26,17 @@ type startPage struct {
 // fieldError is one problem in a form, linked from the error summary.
 type fieldError struct{ ID, Msg string }
 
+// firstError is the message for a field: the form's own check first,
+// then what saving it refused.
+func firstError(errs []fieldError, id string, saved func(string) string) string {
+	for _, e := range errs {
+		if e.ID == id {
+			return e.Msg
+		}
+	}
+	return saved(id)
+}
+
 func (p *startPage) OnNav(ctx app.Context) {
 	p.errs = nil
 	p.editing = ctx.Page().URL().Query().Get("a") != ""
@@ -66,22 +77,26 @@ func (p *startPage) form(title, button string) []app.UI {
 		heading(title),
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
-			textField("project-name", "Project name", "For example, video consultations in outpatient clinics.",
-				p.shown.Name, q.NameText, p.errFor("project-name"), func(_ app.Context, v string) {
-					p.detail("project-name", q.NameText, v, func(pr *q.Project) *string { return &pr.Name })
-				}),
-			textField("project-organisation", "Organisation (optional)", "",
-				p.shown.Organisation, q.NameText, p.errFor("project-organisation"), func(_ app.Context, v string) {
-					p.detail("project-organisation", q.NameText, v, func(pr *q.Project) *string { return &pr.Organisation })
-				}),
-			textField("project-technology", "Technology (optional)", "What is being introduced, in a few words.",
-				p.shown.Technology, q.NameText, p.errFor("project-technology"), func(_ app.Context, v string) {
-					p.detail("project-technology", q.NameText, v, func(pr *q.Project) *string { return &pr.Technology })
-				}),
-			noteField("project-notes", "Notes (optional)", "Anything that helps the team remember the context.",
-				p.shown.Notes, q.NoteText, p.errFor("project-notes"), func(_ app.Context, v string) {
-					p.detail("project-notes", q.NoteText, v, func(pr *q.Project) *string { return &pr.Notes })
-				}),
+			p.field(textField, "project-name", "Project name", "For example, video consultations in outpatient clinics.", q.NameText, func(pr *q.Project) *string { return &pr.Name }),
+			p.field(textField, "project-organisation", "Organisation (optional)", "", q.NameText, func(pr *q.Project) *string { return &pr.Organisation }),
+			p.field(textField, "project-technology", "Technology (optional)", "What is being introduced, in a few words.", q.NameText, func(pr *q.Project) *string { return &pr.Technology }),
+			app.Div().Class("panel panel-about").Body(
+				app.H2().ID("about-project").Text("About the project"),
+				app.P().Class("hint").Text("Optional, but worth a few minutes: these answers frame every result, and they go on the first page of the report for your board."),
+				p.field(noteField, "project-problem", "What problem does it solve, and for whom?", "For example, long waits for outpatient follow-up for people who live far from the hospital.", q.AboutText, func(pr *q.Project) *string { return &pr.Problem }),
+				app.Div().Class("form-group").Body(
+					app.FieldSet().Class("fieldset").Body(
+						app.Legend().Class("legend").Text("What stage is it at?"),
+						app.Range(q.Stages).Slice(func(i int) app.UI {
+							st := q.Stages[i]
+							return radio("stage", "stage-"+string(st), string(st), st.Label(), "", p.shown.Stage == st, func(v string) { p.setStage(q.Stage(v)) })
+						}),
+					),
+				),
+				p.field(noteField, "project-success", "What would success look like?", "What you would see, and by when, if it worked.", q.AboutText, func(pr *q.Project) *string { return &pr.Success }),
+				p.field(noteField, "project-decision", "What decision is this assessment for?", "For example, whether to go ahead, what to change before a pilot, or whether to spread it.", q.AboutText, func(pr *q.Project) *string { return &pr.Decision }),
+			),
+			p.field(noteField, "project-notes", "Notes (optional)", "Anything that helps the team remember the context.", q.NoteText, func(pr *q.Project) *string { return &pr.Notes }),
 			app.Div().Class(groupClass(p.errFor("mode-quick"))).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", "mode-hint").Body(
 					app.Legend().Class("legend legend-m").Text("How much time do you have?"),
@@ -98,6 +113,13 @@ func (p *startPage) form(title, button string) []app.UI {
 	}
 }
 
+// field is one of the project's text fields, shown as typed and kept by
+// detail.
+func (p *startPage) field(kind func(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI,
+	id, label, hint string, rule q.TextRule, of func(*q.Project) *string) app.UI {
+	return kind(id, label, hint, *of(&p.shown), rule, p.errFor(id), func(_ app.Context, v string) { p.detail(id, rule, v, of) })
+}
+
 // detail takes a project detail as typed. An existing assessment keeps it
 // at once, like every other answer, if it keeps to its rule (and a name is
 // not left empty); a new one is checked and saved when it is started.
@@ -112,6 +134,16 @@ func (p *startPage) detail(id string, rule q.TextRule, v string, field func(*q.P
 	}
 }
 
+// setStage takes the project's stage as chosen, keeping it at once when
+// editing.
+func (p *startPage) setStage(st q.Stage) {
+	p.project.Stage = st
+	if p.editing && p.a != nil && st != p.a.Project.Stage {
+		old := p.a.Project.Stage
+		p.try("stage-"+string(st), func() { p.a.Project.Stage = st }, func() { p.a.Project.Stage = old })
+	}
+}
+
 // setMode takes the mode as chosen, keeping it at once when editing.
 func (p *startPage) setMode(m q.Mode) {
 	p.mode = m
@@ -121,14 +153,7 @@ func (p *startPage) setMode(m q.Mode) {
 	}
 }
 
-func (p *startPage) errFor(id string) string {
-	for _, e := range p.errs {
-		if e.ID == id {
-			return e.Msg
-		}
-	}
-	return p.fieldError(id)
-}
+func (p *startPage) errFor(id string) string { return firstError(p.errs, id, p.fieldError) }
 
 func (p *startPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
@@ -145,6 +170,9 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		{"project-name", "The project name", q.NameText, p.project.Name},
 		{"project-organisation", "The organisation", q.NameText, p.project.Organisation},
 		{"project-technology", "The technology", q.NameText, p.project.Technology},
+		{"project-problem", "The problem", q.AboutText, p.project.Problem},
+		{"project-success", "What success looks like", q.AboutText, p.project.Success},
+		{"project-decision", "The decision", q.AboutText, p.project.Decision},
 		{"project-notes", "The notes", q.NoteText, p.project.Notes},
 	} {
 		if err := f.rule.Check(f.rule.CleanText(f.v)); err != nil {

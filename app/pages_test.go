@@ -1,6 +1,7 @@
 package app
 
 import (
+	htmlpkg "html"
 	"strings"
 	"testing"
 
@@ -74,7 +75,7 @@ func TestPagesRender(t *testing.T) {
 			case a == nil && pc.heading == "Project details":
 				want = "Start a new assessment"
 			}
-			if !strings.Contains(html, `id="page-heading"`) || !strings.Contains(html, want) {
+			if !strings.Contains(html, `id="page-heading"`) || !strings.Contains(html, htmlpkg.EscapeString(want)) {
 				t.Errorf("%T with %v: no heading %q", pg, a != nil, want)
 			}
 			if a != nil && pc.named && !strings.Contains(html, app.HTMLString(app.Text(a.Project.Name))) {

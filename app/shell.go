@@ -30,6 +30,7 @@ const (
 	PathJoin     = "/join"
 	PathReceive  = "/receive"
 	PathTally    = "/tally"
+	PathLinks    = "/links"
 	PathAbout    = "/about"
 	// PathNotFound is the page the server sends, with status 404, for any
 	// other address; in the browser such addresses show it too.
@@ -37,7 +38,7 @@ const (
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout, PathNotFound}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathLinks, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout, PathNotFound}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
@@ -55,6 +56,7 @@ func Register() {
 		PathJoin:     func() app.Composer { return &joinPage{} },
 		PathReceive:  func() app.Composer { return &receivePage{} },
 		PathTally:    func() app.Composer { return &tallyPage{} },
+		PathLinks:    func() app.Composer { return &linksPage{} },
 		PathAbout:    func() app.Composer { return &aboutPage{} },
 		PathNotFound: func() app.Composer { return &notFoundPage{} },
 	}

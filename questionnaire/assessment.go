@@ -14,7 +14,10 @@ import (
 //   - 1: the first.
 //   - 2: a respondent records when they last rated (rated), so older
 //     ratings never silently replace newer ones.
-const SchemaVersion = 2
+//   - 3: about the project (problem, stage, success, decision); domain
+//     levels the team set, with reasons; links between items; baseline
+//     checks in the plan; the bank an assessment was first made with.
+const SchemaVersion = 3
 
 // Assessment is one project's NASSS assessment: what the file holds.
 type Assessment struct {
@@ -33,18 +36,147 @@ type Assessment struct {
 	Tallies map[string]Tally `json:"tallies,omitempty"`
 	// Reflections answer a domain's open questions, keyed by domain ID.
 	Reflections map[string]string `json:"reflections,omitempty"`
-	Actions     []Action          `json:"actions,omitempty"`
-	History     []Snapshot        `json:"history,omitempty"`
-	Created     time.Time         `json:"created"`
-	Updated     time.Time         `json:"updated"`
+	// DomainLevels are the levels the team set for domains, with their
+	// reasons, keyed by domain ID: where set, the reading uses them in
+	// place of the level the items suggest.
+	DomainLevels map[string]DomainLevel `json:"domainLevels,omitempty"`
+	// Links are pairs of items the team found make each other worse.
+	Links   []Link     `json:"links,omitempty"`
+	Actions []Action   `json:"actions,omitempty"`
+	History []Snapshot `json:"history,omitempty"`
+	// MadeWith is the bank the assessment was first made with, when that
+	// is an older version than Bank: its answers were carried over.
+	MadeWith Ref       `json:"madeWith,omitzero"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
 }
 
-// Project describes what is being assessed.
+// DomainLevel is the level a team set for a whole domain, and why.
+type DomainLevel struct {
+	Level  Level  `json:"level"`
+	Reason string `json:"reason"`
+}
+
+// Link says two items make each other worse, or that changing one means
+// changing the other: how the parts of a project affect each other.
+type Link struct {
+	// ID is LinkID(A, B), so that two copies that both added a link to
+	// the same pair find it the same.
+	ID   string `json:"id"`
+	A    string `json:"a"`
+	B    string `json:"b"`
+	Note string `json:"note,omitempty"`
+}
+
+// LinkID names the link between two items, whichever way round.
+func LinkID(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "+" + b
+}
+
+// LinkOf returns the team's link between two items, or nil.
+func (a *Assessment) LinkOf(x, y string) *Link {
+	id := LinkID(x, y)
+	for i := range a.Links {
+		if a.Links[i].ID == id {
+			return &a.Links[i]
+		}
+	}
+	return nil
+}
+
+// LinksOf lists the items linked to one, with each link.
+func (a *Assessment) LinksOf(item string) []Link {
+	var out []Link
+	for _, l := range a.Links {
+		if l.A == item || l.B == item {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Other is the item a link joins to the given one.
+func (l Link) Other(item string) string {
+	if l.A == item {
+		return l.B
+	}
+	return l.A
+}
+
+// Stage is where a project stands.
+type Stage string
+
+// The stages a project can be at.
+const (
+	StageIdea    Stage = "idea"
+	StageBuying  Stage = "buying"
+	StagePilot   Stage = "pilot"
+	StageScaling Stage = "scaling-up"
+)
+
+// Stages lists the stages in order.
+var Stages = []Stage{StageIdea, StageBuying, StagePilot, StageScaling}
+
+// Valid reports whether s is a stage or unset.
+func (s Stage) Valid() bool {
+	return s == "" || s == StageIdea || s == StageBuying || s == StagePilot || s == StageScaling
+}
+
+// Label is the stage as people read it.
+func (s Stage) Label() string {
+	switch s {
+	case StageIdea:
+		return "An idea, not yet decided"
+	case StageBuying:
+		return "Choosing or buying the technology"
+	case StagePilot:
+		return "A pilot or first use"
+	case StageScaling:
+		return "Scaling up or spreading"
+	}
+	return "Not said"
+}
+
+// Project describes what is being assessed, and why.
 type Project struct {
 	Name         string `json:"name"`
 	Organisation string `json:"organisation,omitempty"`
 	Technology   string `json:"technology,omitempty"`
 	Notes        string `json:"notes,omitempty"`
+	// Problem is the problem the project solves, and for whom.
+	Problem string `json:"problem,omitempty"`
+	Stage   Stage  `json:"stage,omitempty"`
+	// Success is what success would look like.
+	Success string `json:"success,omitempty"`
+	// Decision is the decision the assessment is to inform.
+	Decision string `json:"decision,omitempty"`
+}
+
+// Fact is one labelled line about the project.
+type Fact struct{ Label, Value string }
+
+// About is what the team said about the project, in the order the results,
+// the report and the command line show it, leaving out what is blank.
+func (p Project) About() []Fact {
+	var stage string
+	if p.Stage != "" {
+		stage = p.Stage.Label()
+	}
+	var out []Fact
+	for _, f := range []Fact{
+		{"The problem, and for whom", p.Problem},
+		{"Stage", stage},
+		{"What success would look like", p.Success},
+		{"The decision this is for", p.Decision},
+	} {
+		if f.Value != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Respondent is one person's ratings. Name and role are optional so that a
@@ -140,15 +272,19 @@ func (t Tally) Total() int {
 // Status is where an action has got to.
 type Status string
 
-// The three states of an action.
+// The states of an action. Not applicable is for a baseline check that
+// does not apply to the project.
 const (
 	NotStarted Status = "not-started"
 	InProgress Status = "in-progress"
 	Done       Status = "done"
+	DoesNotFit Status = "not-applicable"
 )
 
-// Valid reports whether s is one of the three states.
-func (s Status) Valid() bool { return s == NotStarted || s == InProgress || s == Done }
+// Valid reports whether s is one of the states.
+func (s Status) Valid() bool {
+	return s == NotStarted || s == InProgress || s == Done || s == DoesNotFit
+}
 
 // Label is the status as people read it; an unset status has not started.
 func (s Status) Label() string {
@@ -157,6 +293,8 @@ func (s Status) Label() string {
 		return "In progress"
 	case Done:
 		return "Done"
+	case DoesNotFit:
+		return "Not applicable"
 	}
 	return "Not started"
 }
@@ -165,8 +303,11 @@ func (s Status) Label() string {
 // bank records which suggestion it came from, so the plan can show it as
 // accepted, edited or dropped; the team's own actions have no Suggestion.
 type Action struct {
-	ID     string `json:"id"`
-	ItemID string `json:"item"`
+	ID string `json:"id"`
+	// ItemID is the item the action is about; empty for a baseline check.
+	ItemID string `json:"item,omitempty"`
+	// Check is the baseline check the action carries out, if it is one.
+	Check string `json:"check,omitempty"`
 	// Suggestion is the key of the bank suggestion, e.g. "2A/complex/0".
 	Suggestion string `json:"suggestion,omitempty"`
 	Text       string `json:"text"`
@@ -184,6 +325,9 @@ type Snapshot struct {
 	Label   string            `json:"label,omitempty"`
 	Mode    Mode              `json:"mode"`
 	Answers map[string]Answer `json:"answers"`
+	// DomainLevels and Links are the team's, as at the review.
+	DomainLevels map[string]DomainLevel `json:"domainLevels,omitempty"`
+	Links        []Link                 `json:"links,omitempty"`
 }
 
 // Date is a calendar date written YYYY-MM-DD, or empty.
@@ -221,6 +365,16 @@ func NewID() string {
 // identity, and only theirs, when files and links from several devices
 // meet.
 func NewRespondentID() string { return "p-" + NewID()[:10] }
+
+// ActionForCheck returns the team's action for a baseline check, or nil.
+func (a *Assessment) ActionForCheck(id string) *Action {
+	for i := range a.Actions {
+		if a.Actions[i].Check == id {
+			return &a.Actions[i]
+		}
+	}
+	return nil
+}
 
 // ActionByID returns the team's action with the given ID, or nil.
 func (a *Assessment) ActionByID(id string) *Action {

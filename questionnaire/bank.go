@@ -19,9 +19,58 @@ type Bank struct {
 	Language string          `json:"language"`
 	Title    string          `json:"title"`
 	Glossary []GlossaryEntry `json:"glossary"`
+	// RatingHint goes with every question: how to rate one whose parts
+	// differ (the hardest part decides, as the domain's level assumes).
+	RatingHint string `json:"ratingHint,omitempty"`
+	// Meanings says in a line what each answer means in general, for
+	// wherever a level's bare name appears.
+	Meanings LevelMeanings `json:"meanings,omitzero"`
+	// Baseline lists the duties every project checks whatever its ratings:
+	// the plan's "Always check".
+	Baseline []BaselineCheck `json:"baseline,omitempty"`
 	Domains  []Domain        `json:"domains"`
 
 	items map[string]*Item
+}
+
+// LevelMeanings says what each answer means in general: the three levels,
+// as Levels does for one item, and the two answers off the scale.
+type LevelMeanings struct {
+	Levels
+	Unknown       string `json:"unknown"`
+	NotApplicable string `json:"notApplicable"`
+}
+
+// Of is the meaning of one answer, or "" for unanswered.
+func (m LevelMeanings) Of(l Level) string {
+	switch l {
+	case Unknown:
+		return m.Unknown
+	case NotApplicable:
+		return m.NotApplicable
+	}
+	return m.Describe(l)
+}
+
+// Meaning is what an answer means in general, in this bank's words or,
+// for an older bank without them, the newest bank's.
+func (b *Bank) Meaning(l Level) string {
+	if b.Meanings.Simple == "" {
+		return Default().Meanings.Of(l)
+	}
+	return b.Meanings.Of(l)
+}
+
+// BaselineCheck is a duty to check whatever the ratings: in the law or in
+// what buyers expect, for England, with where the other UK nations differ.
+type BaselineCheck struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Text says what to check and who does it.
+	Text string `json:"text"`
+	// Nations points to the equivalents in Scotland, Wales and Northern
+	// Ireland, or says the duty is the same across the UK.
+	Nations string `json:"nations"`
 }
 
 // GlossaryEntry explains one term the bank could not avoid.
@@ -36,6 +85,9 @@ type Domain struct {
 	Title       string   `json:"title"`
 	Summary     string   `json:"summary"`
 	Reflections []string `json:"reflections"`
+	// NotApplicable says what to think about when the domain seems not to
+	// apply to a project, and when to answer "not applicable".
+	NotApplicable string `json:"notApplicable,omitempty"`
 	// Quick is the single item the quick scan asks about the whole domain.
 	Quick Item `json:"quick"`
 	// Items are asked in the full assessment.
@@ -112,6 +164,16 @@ func (m Mode) Valid() bool { return m == Quick || m == Full }
 
 // Item returns the item with the given ID, quick or full, or nil.
 func (b *Bank) Item(id string) *Item { return b.items[id] }
+
+// Check returns the baseline check with the given ID, or nil.
+func (b *Bank) Check(id string) *BaselineCheck {
+	for i := range b.Baseline {
+		if b.Baseline[i].ID == id {
+			return &b.Baseline[i]
+		}
+	}
+	return nil
+}
 
 // Domain returns the domain with the given ID, or nil.
 func (b *Bank) Domain(id string) *Domain {
@@ -229,18 +291,24 @@ const DefaultBankID = "nasss-en-GB"
 
 // Default returns the newest version of the default bank.
 func Default() *Bank {
-	bs, err := Banks()
-	if err != nil {
+	if _, err := Banks(); err != nil {
 		panic("questionnaire: embedded bank is broken: " + err.Error())
 	}
-	var best *Bank
-	for _, b := range bs {
-		if b.ID == DefaultBankID {
-			best = b
-		}
-	}
+	best := newestBank(DefaultBankID)
 	if best == nil {
 		panic("questionnaire: no embedded bank " + DefaultBankID)
+	}
+	return best
+}
+
+// newestBank returns the newest embedded version of a bank, or nil.
+func newestBank(id string) *Bank {
+	bs, _ := Banks()
+	var best *Bank
+	for _, b := range bs {
+		if b.ID == id {
+			best = b // sorted by version
+		}
 	}
 	return best
 }

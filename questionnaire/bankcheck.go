@@ -36,12 +36,25 @@ var bannedWords = []string{
 }
 
 // glossaryWords may appear only when the bank's glossary explains them.
+// Jargon a practitioner may not know, and the names of bodies, standards
+// and duties: each is explained where people meet it.
 var glossaryWords = []string{
 	"interoperable", "interoperability", "comorbidity", "comorbidities",
 	"intellectual property", "procurement", "governance", "infrastructure",
 	"commissioner", "commissioners", "commissioning", "bespoke",
 	"dependability", "scale-up", "evidence base", "clinical safety case",
 	"DPIA", "CE mark", "UKCA", "MHRA", "NICE", "API",
+	"professional body", "professional bodies", "clinical safety officer", "data controller",
+	"data controllers", "data processor", "data protection officer", "DTAC", "DCB0129", "DCB0160",
+	"DSPT", "Evidence Standards Framework", "pooled budget", "pooled budgets", "hazard log",
+	"UK GDPR", "medical device", "approved body", "HCPC", "NMC", "GMC",
+}
+
+// jargonWords are idioms and jargon the content review found: they have
+// plain words that say the same.
+var jargonWords = []string{
+	"pay its way", "slack", "change request", "change requests", "value proposition",
+	"adopter", "adopters", "adopter system", "embedding", "embedded in practice",
 }
 
 // Compiled once, on first use: the bank has hundreds of texts to check
@@ -50,6 +63,7 @@ var glossaryWords = []string{
 var (
 	bannedRE   = sync.OnceValue(func() []*regexp.Regexp { return compileWords(bannedWords) })
 	glossaryRE = sync.OnceValue(func() []*regexp.Regexp { return compileWords(glossaryWords) })
+	jargonRE   = sync.OnceValue(func() []*regexp.Regexp { return compileWords(jargonWords) })
 )
 
 func compileWords(words []string) []*regexp.Regexp {
@@ -77,11 +91,26 @@ func (b *Bank) Texts() []Text {
 		add(p+".term", "title", g.Term)
 		add(p+".meaning", "glossary", g.Meaning)
 	}
+	if b.Version >= 2 {
+		add("ratingHint", "summary", b.RatingHint)
+		for _, l := range AllLevels {
+			add("meanings."+string(l), "meaning", b.Meanings.Of(l))
+		}
+		for i, c := range b.Baseline {
+			p := fmt.Sprintf("baseline[%d]", i)
+			add(p+".title", "title", c.Title)
+			add(p+".text", "help", c.Text)
+			add(p+".nations", "help", c.Nations)
+		}
+	}
 	for i := range b.Domains {
 		d := &b.Domains[i]
 		p := fmt.Sprintf("domains[%d]", i)
 		add(p+".title", "title", d.Title)
 		add(p+".summary", "summary", d.Summary)
+		if b.Version >= 2 {
+			add(p+".notApplicable", "summary", d.NotApplicable)
+		}
 		for j, r := range d.Reflections {
 			add(fmt.Sprintf("%s.reflections[%d]", p, j), "reflection", r)
 		}
@@ -111,7 +140,7 @@ func (b *Bank) Texts() []Text {
 var capFor = map[string]int{
 	"title": maxTitle, "question": maxQuestion, "help": maxHelp, "example": maxExample,
 	"level": maxLevel, "action": maxAction, "summary": maxSummary, "reflection": maxReflect,
-	"glossary": maxReflect,
+	"glossary": maxReflect, "meaning": maxLevel,
 }
 
 // Validate checks the bank's structure and wording and returns every problem
@@ -126,6 +155,16 @@ func (b *Bank) Validate() []error {
 	}
 	if len(b.Domains) != 7 {
 		bad("domains", "NASSS has 7 domains, found %d", len(b.Domains))
+	}
+	if b.Version >= 2 {
+		if n := len(b.Baseline); n < 5 || n > 10 {
+			bad("baseline", "want 5 to 10 baseline checks, found %d", n)
+		}
+		for i, c := range b.Baseline {
+			if !isID(c.ID) {
+				bad(fmt.Sprintf("baseline[%d].id", i), "%q is not an ID", c.ID)
+			}
+		}
 	}
 	seenID := map[string]string{}
 	claim := func(path, id string) {
@@ -278,6 +317,13 @@ func (b *Bank) Readability() Readability {
 				used[w] = true
 				if !glossary[w] {
 					bad(t.Path, "uses %q, which the glossary does not explain", w)
+				}
+			}
+		}
+		if b.Version >= 2 {
+			for i, w := range jargonWords {
+				if jargonRE()[i].MatchString(t.Text) {
+					bad(t.Path, "uses %q: say it in plain words", w)
 				}
 			}
 		}

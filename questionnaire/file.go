@@ -192,7 +192,38 @@ func Decode(data []byte) (*Assessment, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
+	a.Upgrade()
 	return &a, nil
+}
+
+// Upgrade moves an assessment made with an older version of its question
+// bank to the newest version, which asks the same questions by the same
+// IDs in better words: its answers, notes and actions carry over, and
+// MadeWith records the version it was made with. An assessment naming
+// anything the newest version lacks stays with its own bank, which is
+// still embedded: nothing anyone wrote is dropped.
+func (a *Assessment) Upgrade() {
+	newest := newestBank(a.Bank.ID)
+	if newest == nil || newest.Version <= a.Bank.Version {
+		return
+	}
+	old, made := a.Bank, a.MadeWith
+	if a.MadeWith == (Ref{}) {
+		a.MadeWith = old
+	}
+	a.Bank = newest.Ref()
+	if a.Validate() != nil {
+		a.Bank, a.MadeWith = old, made
+	}
+}
+
+// MadeWithNote says, for an assessment moved to a newer bank, which
+// version it was made with; it is empty for any other.
+func (a *Assessment) MadeWithNote() string {
+	if a.MadeWith == (Ref{}) || a.MadeWith == a.Bank {
+		return ""
+	}
+	return fmt.Sprintf("Made with version %d of the questions. Its answers carried over to version %d, which asks the same questions in clearer words.", a.MadeWith.Version, a.Bank.Version)
 }
 
 // schemaOf finds the schema version before anything else is read, so a

@@ -69,6 +69,31 @@ func Merge(files []*Assessment) (*Assessment, []string, error) {
 				m.note("file %d counted hands for %s differently: file 1's count is kept", file, id)
 			}
 		}
+		for _, id := range sortedKeys(f.DomainLevels) {
+			dl := f.DomainLevels[id]
+			if out.DomainLevels == nil {
+				out.DomainLevels = map[string]DomainLevel{}
+			}
+			switch mine, ok := out.DomainLevels[id]; {
+			case !ok:
+				out.DomainLevels[id] = dl
+			case mine.Level != dl.Level:
+				m.note("the level set for domain %s differs: file 1's %q is kept, file %d says %q", id, mine.Level.Label(), file, dl.Level.Label())
+			default:
+				mine.Reason = m.join(mine.Reason, dl.Reason, AboutText, file, "the reason for domain "+id+"'s level")
+				out.DomainLevels[id] = mine
+			}
+		}
+		for _, l := range f.Links {
+			if mine := out.LinkOf(l.A, l.B); mine != nil {
+				mine.Note = m.join(mine.Note, l.Note, AboutText, file, "the note on the link between "+l.A+" and "+l.B)
+				continue
+			}
+			if len(out.Links) >= MaxLinks {
+				return nil, nil, fmt.Errorf("together these files hold more than %d links, the most one assessment can hold", MaxLinks)
+			}
+			out.Links = append(out.Links, l)
+		}
 		for _, id := range sortedKeys(f.Reflections) {
 			if out.Reflections == nil {
 				out.Reflections = map[string]string{}
@@ -76,6 +101,14 @@ func Merge(files []*Assessment) (*Assessment, []string, error) {
 			out.Reflections[id] = m.join(out.Reflections[id], f.Reflections[id], NoteText, file, "the reflection on domain "+id)
 		}
 		for _, act := range f.Actions {
+			if act.Check != "" {
+				if mine := out.ActionForCheck(act.Check); mine != nil {
+					if mine.Status != act.Status || mine.Owner != act.Owner || mine.Text != act.Text {
+						m.note("file %d tracks the check %q differently: file 1's is kept", file, act.Check)
+					}
+					continue
+				}
+			}
 			if !hasAction(out, act) {
 				if len(out.Actions) >= MaxActions {
 					return nil, nil, fmt.Errorf("together these files hold more than %d actions, the most one plan can hold", MaxActions)

@@ -117,7 +117,7 @@ func TestCSV(t *testing.T) {
 				t.Errorf("a cell a spreadsheet would run: %q", cell)
 			}
 		}
-		if row[0] != "nasss-en-GB" || row[1] != "1" {
+		if row[0] != "nasss-en-GB" || row[1] != "2" {
 			t.Errorf("bank columns %v", row[:2])
 		}
 	}

@@ -15,6 +15,7 @@ type migration func(doc map[string]any) error
 // it is, and its errors keep their exact field paths.
 var migrations = map[int]migration{
 	1: nil, // schema 2 adds a respondent's "rated"
+	2: nil, // schema 3 adds the project's purpose, domain levels, links, checks, madeWith
 }
 
 // migrate upgrades data from schema from to SchemaVersion one step at a time.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -78,28 +79,41 @@ func TestMigrationTableCoversEveryOldSchema(t *testing.T) {
 	}
 }
 
-// TestSchema1Files reads the files schema 1 wrote, kept in testdata: they
-// open unchanged, and write back as schema 2.
+// TestSchema1Files reads the files schema 1 and bank version 1 wrote,
+// kept in testdata: they open under the newest bank, every answer, note
+// and action carried over, and say which bank they were made with.
 func TestSchema1Files(t *testing.T) {
 	for _, name := range []string{"example-full-3.nasss.json", "example-quick-1.nasss.json"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "schema1", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(data), `"schema": 1,`) {
-			t.Fatalf("%s is not a schema 1 file", name)
+		var old Assessment
+		if err := json.Unmarshal(data, &old); err != nil || old.Schema != 1 || old.Bank.Version != 1 {
+			t.Fatalf("%s is not a schema 1 file of bank v1: %v", name, err)
 		}
 		a, err := Decode(data)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		if a.Bank != Default().Ref() || a.MadeWith != old.Bank {
+			t.Errorf("%s: bank %s, made with %s", name, a.Bank, a.MadeWith)
+		}
+		for i, r := range old.Respondents {
+			if !reflect.DeepEqual(a.Respondents[i].Answers, r.Answers) {
+				t.Errorf("%s: %s's answers changed", name, r.ID)
+			}
+		}
+		if !reflect.DeepEqual(a.Actions, old.Actions) || !reflect.DeepEqual(a.Team, old.Team) || a.Project != old.Project {
+			t.Errorf("%s: actions, agreed answers or project changed", name)
+		}
 		out, err := Encode(a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := strings.Replace(string(data), `"schema": 1,`, `"schema": 2,`, 1)
-		if string(out) != want {
-			t.Errorf("%s changed on its way through: %s", name, out)
+		again, err := Decode(out)
+		if err != nil || !reflect.DeepEqual(again, a) {
+			t.Errorf("%s: the upgraded file does not read back the same: %v", name, err)
 		}
 	}
 }

@@ -29,6 +29,9 @@ var (
 	NoteText = TextRule{Max: 10_000, Lines: true}
 	// ActionText is for the text of an action in the plan.
 	ActionText = TextRule{Max: 1_000, Lines: true}
+	// AboutText is for a few sentences: the project's problem, success and
+	// decision, the reason for a domain's level, the note on a link.
+	AboutText = TextRule{Max: 1_000, Lines: true}
 )
 
 // How many of each thing one assessment may hold. With MaxFileSize they
@@ -37,6 +40,7 @@ const (
 	MaxRespondents = 500
 	MaxActions     = 2_000
 	MaxReviews     = 200
+	MaxLinks       = 300
 )
 
 // TextError is why a piece of text breaks its rule.
@@ -211,10 +215,27 @@ func (a *Assessment) Normalize() {
 			}
 		}
 	}
+	about := func(s *string) { *s = AboutText.CleanText(*s) }
+	levels := func(m map[string]DomainLevel) {
+		for k, dl := range m {
+			dl.Reason = AboutText.CleanText(dl.Reason)
+			m[k] = dl
+		}
+	}
+	links := func(l []Link) {
+		for i := range l {
+			about(&l[i].Note)
+		}
+	}
 	name(&a.Project.Name)
 	name(&a.Project.Organisation)
 	name(&a.Project.Technology)
 	note(&a.Project.Notes)
+	about(&a.Project.Problem)
+	about(&a.Project.Success)
+	about(&a.Project.Decision)
+	levels(a.DomainLevels)
+	links(a.Links)
 	for i := range a.Respondents {
 		name(&a.Respondents[i].Name)
 		name(&a.Respondents[i].Role)
@@ -231,5 +252,7 @@ func (a *Assessment) Normalize() {
 	for i := range a.History {
 		name(&a.History[i].Label)
 		notes(a.History[i].Answers)
+		levels(a.History[i].DomainLevels)
+		links(a.History[i].Links)
 	}
 }

@@ -92,6 +92,12 @@ func (v *validator) assessment(a *Assessment) {
 	v.text(at("project.organisation"), a.Project.Organisation, NameText)
 	v.text(at("project.technology"), a.Project.Technology, NameText)
 	v.text(at("project.notes"), a.Project.Notes, NoteText)
+	v.text(at("project.problem"), a.Project.Problem, AboutText)
+	v.text(at("project.success"), a.Project.Success, AboutText)
+	v.text(at("project.decision"), a.Project.Decision, AboutText)
+	if !a.Project.Stage.Valid() {
+		v.fail("project.stage", "%q is not a stage (idea, buying, pilot, scaling-up)", clip(string(a.Project.Stage)))
+	}
 	if len(a.Respondents) > MaxRespondents {
 		v.fail("respondents", "%d people; the most one assessment holds is %d", len(a.Respondents), MaxRespondents)
 	}
@@ -131,7 +137,12 @@ func (v *validator) assessment(a *Assessment) {
 		}
 		v.text(at(p), a.Reflections[k], NoteText)
 	}
+	v.domainLevels("domainLevels", a.DomainLevels)
+	v.links("links", a.Links)
 	v.actions(a.Actions)
+	if a.MadeWith != (Ref{}) && (!isID(a.MadeWith.ID) || a.MadeWith.Version < 1) {
+		v.fail("madeWith", "%s is not a question bank's name and version", a.MadeWith)
+	}
 	if len(a.History) > MaxReviews {
 		v.fail("history", "%d reviews; the most one assessment holds is %d", len(a.History), MaxReviews)
 	}
@@ -143,6 +154,8 @@ func (v *validator) assessment(a *Assessment) {
 			v.fail(p+".mode", "%q is not a mode (quick or full)", clip(string(s.Mode)))
 		}
 		v.answers(at(p+".answers"), s.Answers)
+		v.domainLevels(p+".domainLevels", s.DomainLevels)
+		v.links(p+".links", s.Links)
 	}
 	v.time(at("created"), a.Created, true)
 	v.time(at("updated"), a.Updated, true)
@@ -179,11 +192,54 @@ func (v *validator) answers(path func() string, answers map[string]Answer) {
 	}
 }
 
+func (v *validator) domainLevels(path string, levels map[string]DomainLevel) {
+	for _, k := range sortedKeys(levels) {
+		p := fmt.Sprintf("%s[%q]", path, clip(k))
+		dl := levels[k]
+		if v.bank.Domain(k) == nil {
+			v.fail(p, "no such domain in bank %s", v.bank.Ref())
+		}
+		if !dl.Level.OnScale() {
+			v.fail(p+".level", "%q is not a level a domain can be set to (simple, complicated, complex)", clip(string(dl.Level)))
+		}
+		if strings.TrimSpace(dl.Reason) == "" {
+			v.fail(p+".reason", "missing: a level the team sets needs its reason")
+		}
+		v.text(at(p+".reason"), dl.Reason, AboutText)
+	}
+}
+
+func (v *validator) links(path string, links []Link) {
+	if len(links) > MaxLinks {
+		v.fail(path, "%d links; the most one assessment holds is %d", len(links), MaxLinks)
+	}
+	seen := make(map[string]bool, len(links))
+	for i, l := range links {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		for _, x := range []struct{ name, id string }{{"a", l.A}, {"b", l.B}} {
+			if v.bank.Item(x.id) == nil {
+				v.fail(p+"."+x.name, "%q: no such item in bank %s", clip(x.id), v.bank.Ref())
+			}
+		}
+		switch {
+		case l.A == l.B:
+			v.fail(p, "links %s to itself", clip(l.A))
+		case l.ID != LinkID(l.A, l.B):
+			v.fail(p+".id", "%q should be %q, naming the items it links", clip(l.ID), LinkID(l.A, l.B))
+		case seen[l.ID]:
+			v.fail(p, "links %s and %s a second time", l.A, l.B)
+		}
+		seen[l.ID] = true
+		v.text(at(p+".note"), l.Note, AboutText)
+	}
+}
+
 func (v *validator) actions(actions []Action) {
 	if len(actions) > MaxActions {
 		v.fail("actions", "%d actions; the most one plan holds is %d", len(actions), MaxActions)
 	}
 	seen := make(map[string]int, len(actions))
+	checks := map[string]int{}
 	for i, act := range actions {
 		if v.err != nil {
 			return
@@ -194,7 +250,19 @@ func (v *validator) actions(actions []Action) {
 			v.fail(p+".id", "%q is also the ID of action %d", act.ID, j+1)
 		}
 		seen[act.ID] = i
-		if v.bank.Item(act.ItemID) == nil {
+		switch {
+		case act.Check != "":
+			if v.bank.Check(act.Check) == nil {
+				v.fail(p+".check", "%q: no such check in bank %s", clip(act.Check), v.bank.Ref())
+			}
+			if act.ItemID != "" || act.Suggestion != "" {
+				v.fail(p, "a baseline check's action is about no item")
+			}
+			if j, dup := checks[act.Check]; dup {
+				v.fail(p+".check", "%q is also the check of action %d", act.Check, j+1)
+			}
+			checks[act.Check] = i
+		case v.bank.Item(act.ItemID) == nil:
 			v.fail(p+".item", "%q: no such item in bank %s", clip(act.ItemID), v.bank.Ref())
 		}
 		if act.Suggestion != "" {
@@ -206,7 +274,7 @@ func (v *validator) actions(actions []Action) {
 		v.text(at(p+".owner"), act.Owner, NameText)
 		v.date(p+".due", act.Due, false)
 		if !act.Status.Valid() {
-			v.fail(p+".status", "%q is not a status (not-started, in-progress, done)", clip(string(act.Status)))
+			v.fail(p+".status", "%q is not a status (not-started, in-progress, done, not-applicable)", clip(string(act.Status)))
 		}
 	}
 }

@@ -68,6 +68,10 @@ type Comparison struct {
 	// ComplexBefore and ComplexAfter count complex domains.
 	ComplexBefore int `json:"complexBefore"`
 	ComplexAfter  int `json:"complexAfter"`
+	// LinksAdded and LinksRemoved are the links between items the team
+	// made or took away.
+	LinksAdded   []q.Link `json:"linksAdded,omitempty"`
+	LinksRemoved []q.Link `json:"linksRemoved,omitempty"`
 }
 
 // Compare reports, per domain and per item, what moved from before to after.
@@ -101,7 +105,23 @@ func Compare(b *q.Bank, before, after *q.Assessment) (Comparison, error) {
 		}
 		c.Domains = append(c.Domains, dc)
 	}
+	c.LinksAdded, c.LinksRemoved = linkChanges(before.Links, after.Links), linkChanges(after.Links, before.Links)
 	return c, nil
+}
+
+// linkChanges lists the links of after that before lacks.
+func linkChanges(before, after []q.Link) []q.Link {
+	had := map[string]bool{}
+	for _, l := range before {
+		had[l.ID] = true
+	}
+	var out []q.Link
+	for _, l := range after {
+		if !had[l.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // unionItems lists the items either mode asks, quick item first.

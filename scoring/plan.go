@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"slices"
+	"strings"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
@@ -25,9 +26,11 @@ const (
 // then what is complicated, then anything else the team wrote down.
 type Priority int
 
-// The priorities, highest first.
+// The priorities, highest first. The baseline checks come before all:
+// they apply whatever the ratings.
 const (
-	PriorityComplex Priority = iota + 1
+	PriorityCheck Priority = iota + 1
+	PriorityComplex
 	PriorityUnknown
 	PriorityComplicated
 	PriorityOther
@@ -47,12 +50,20 @@ func priorityOf(l q.Level) Priority {
 
 // PlannedAction is one line of the action plan.
 type PlannedAction struct {
-	ItemID    string   `json:"item"`
-	ItemTitle string   `json:"itemTitle"`
-	Domain    string   `json:"domain"`
-	Level     q.Level  `json:"level"`
-	Priority  Priority `json:"priority"`
-	Origin    Origin   `json:"origin"`
+	ItemID    string `json:"item,omitempty"`
+	ItemTitle string `json:"itemTitle,omitempty"`
+	// Check is the baseline check this line carries out, with what the
+	// bank says of it; ItemID is empty then.
+	Check       string `json:"check,omitempty"`
+	CheckDetail string `json:"checkDetail,omitempty"`
+	CheckNation string `json:"checkNations,omitempty"`
+	// Links are the team's links from this line's item to others: risks
+	// that travel together.
+	Links    []q.Link `json:"links,omitempty"`
+	Domain   string   `json:"domain"`
+	Level    q.Level  `json:"level"`
+	Priority Priority `json:"priority"`
+	Origin   Origin   `json:"origin"`
 	// Key is the bank suggestion's key; empty for the team's own actions.
 	Key  string `json:"key,omitempty"`
 	Text string `json:"text"`
@@ -64,6 +75,20 @@ type PlannedAction struct {
 	Dropped  bool     `json:"dropped,omitempty"`
 }
 
+// CheckState says where a baseline check stands: not yet taken on, with
+// whom, done, or found not to apply.
+func (pa PlannedAction) CheckState() string {
+	switch {
+	case pa.ActionID == "":
+		return "To check"
+	case pa.Status == q.Done || pa.Status == q.DoesNotFit:
+		return pa.Status.Label()
+	case pa.Owner == "":
+		return "With no one yet: " + strings.ToLower(pa.Status.Label())
+	}
+	return "With " + pa.Owner + ": " + strings.ToLower(pa.Status.Label())
+}
+
 // Plan is the prioritised action plan: for each item rated complex, unknown
 // or complicated (in that order, then in bank order), the bank's suggestions
 // for its level, replaced by the team's version where it has one, then the
@@ -72,10 +97,20 @@ type PlannedAction struct {
 func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 	byItem := map[string][]int{}
 	for i, act := range a.Actions {
-		byItem[act.ItemID] = append(byItem[act.ItemID], i)
+		if act.Check == "" {
+			byItem[act.ItemID] = append(byItem[act.ItemID], i)
+		}
 	}
 	used := make([]bool, len(a.Actions))
 	var out []PlannedAction
+	for _, c := range b.Baseline {
+		pa := PlannedAction{Check: c.ID, CheckDetail: c.Text, CheckNation: c.Nations, Priority: PriorityCheck,
+			Origin: Suggested, Text: c.Title}
+		if act := a.ActionForCheck(c.ID); act != nil {
+			pa = fromAction(pa, *act, c.Title)
+		}
+		out = append(out, pa)
+	}
 
 	items := b.Items(a.Mode)
 	asked := len(items)
@@ -89,7 +124,7 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 		if n >= asked {
 			level = q.Unanswered // an item the mode does not ask has no rating here
 		}
-		base := PlannedAction{ItemID: it.ID, ItemTitle: it.Title, Domain: it.Domain, Level: level, Priority: priorityOf(level)}
+		base := PlannedAction{ItemID: it.ID, ItemTitle: it.Title, Domain: it.Domain, Level: level, Priority: priorityOf(level), Links: a.LinksOf(it.ID)}
 		for k, text := range it.Actions.For(level) {
 			pa := base
 			pa.Key, pa.Text, pa.Origin = q.SuggestionKey(it.ID, level, k), text, Suggested
@@ -120,6 +155,8 @@ func fromAction(base PlannedAction, act q.Action, bankText string) PlannedAction
 	pa.Key, pa.Text, pa.ActionID = act.Suggestion, act.Text, act.ID
 	pa.Owner, pa.Due, pa.Status, pa.Dropped = act.Owner, act.Due, act.Status, act.Dropped
 	switch {
+	case act.Check != "":
+		pa.Origin = Accepted // a baseline check the team has taken on
 	case act.Suggestion == "":
 		pa.Origin = Own
 	case act.Text == bankText:
@@ -148,14 +185,15 @@ func otherMode(m q.Mode) q.Mode {
 	return q.Quick
 }
 
-// Top returns the first n actions of a plan that are not dropped.
+// Top returns the first n actions of a plan that are not dropped, leaving
+// out the baseline checks, which every plan has.
 func Top(plan []PlannedAction, n int) []PlannedAction {
 	var out []PlannedAction
 	for _, pa := range plan {
 		if len(out) == n {
 			break
 		}
-		if !pa.Dropped {
+		if !pa.Dropped && pa.Check == "" {
 			out = append(out, pa)
 		}
 	}

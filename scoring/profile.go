@@ -13,6 +13,24 @@ const Caveat = "This is a conversation aid, not a validated prediction. " +
 	"The reading comes from case studies of real projects (Greenhalgh and colleagues, 2017 and 2018). " +
 	"Use it to decide where to reduce complexity and where to help people cope with it."
 
+// HowItWorks explains how answers become a reading, in one place for the
+// About page and the PDF.
+var HowItWorks = []string{
+	"Every question is answered simple, complicated or complex, or \"don't know\", or \"not applicable\". " +
+		"The answers are levels, not scores: nothing is added up.",
+	"When several people rate, the team's agreed answer is used. Until the team agrees one, the middle of their answers stands in, marked provisional.",
+	"A domain's suggested level is the highest level among its answers: a cautious rule, which one answer can decide. " +
+		"The results show the answers behind it, and say when a single question decides it. " +
+		"Your team can set a domain's level itself, with its reason; the reading then uses the team's level.",
+	"A domain with a \"don't know\" answer is not known enough: it may hide more complexity. " +
+		"Not knowing is never good news, and the action plan turns each one into something to find out.",
+	"The reading counts the domains that are complex and the domains that are not known enough. " +
+		"The NASSS studies found that projects complex in several domains at once rarely became part of everyday care; they set no number. " +
+		"This tool calls two or more complex domains \"several\": that is its own rule of thumb. While questions are unanswered, the reading says it is partial.",
+	"Parts of a project affect each other. The team can link the questions that make each other worse, " +
+		"and linked risks are shown together in the results, the plan and the PDF.",
+}
+
 // Note is one person's note on an item.
 type Note struct {
 	Who  string `json:"who"`
@@ -32,10 +50,21 @@ type ItemResult struct {
 type DomainResult struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
-	// Level is the highest on-scale level among the domain's items, or
-	// unanswered when none is rated on the scale.
-	Level  q.Level `json:"level"`
-	Counts Counts  `json:"counts"`
+	// Suggested is the highest on-scale level among the domain's items,
+	// or unanswered when none is rated on the scale: a cautious default,
+	// which one item can decide.
+	Suggested q.Level `json:"suggested"`
+	// Level is what the reading uses: the level the team set, with its
+	// Reason, where it set one (SetByTeam), else Suggested.
+	Level     q.Level `json:"level"`
+	SetByTeam bool    `json:"setByTeam,omitempty"`
+	Reason    string  `json:"reason,omitempty"`
+	// Narrow is a suggested complex level that a single item of several
+	// decides: complex in one respect, until the team says it spreads.
+	Narrow bool `json:"narrow,omitempty"`
+	// Prompt asks the team to look again at the domain, or is empty.
+	Prompt string `json:"prompt,omitempty"`
+	Counts Counts `json:"counts"`
 	// Uncertain is set when any item is "don't know": the domain may be
 	// more complex than its level says.
 	Uncertain bool `json:"uncertain"`
@@ -46,26 +75,49 @@ type DomainResult struct {
 	Items      []ItemResult `json:"items"`
 }
 
-// Band is the overall reading's category.
+// Band is the overall reading's category, from what is complex and what
+// is not known enough.
 type Band string
 
-// The three readings, by how many domains are complex.
+// The readings, most reassuring first. None is reassuring while much is
+// unknown.
 const (
-	Manageable       Band = "manageable"        // no complex domain
-	ReduceOrManage   Band = "reduce-or-manage"  // one or two
-	RarelyMainstream Band = "rarely-mainstream" // three or more
-	// NoReading: nothing is rated on the scale yet, so there is nothing
-	// to read; an empty assessment must not look like an all-clear.
+	// NoReading: nothing is rated yet, so there is nothing to read; an
+	// empty assessment must not look like an all-clear.
 	NoReading Band = "no-reading"
+	// Manageable: no domain complex, and none left unknown.
+	Manageable Band = "manageable"
+	// NotKnown: no domain complex, but some not known enough to say.
+	NotKnown Band = "not-known"
+	// ComplexItems: no domain complex throughout, but some with a single
+	// complex item the team has still to judge.
+	ComplexItems Band = "complex-items"
+	// OneComplex: one domain complex.
+	OneComplex Band = "one-complex"
+	// SeveralComplex: complex in several domains, which is what the NASSS
+	// studies found in projects that failed to become routine. "Several"
+	// is two or more: this tool's rule of thumb, not a threshold the
+	// research set.
+	SeveralComplex Band = "several-complex"
 )
 
 // Reading is the plain-language meaning of the profile, with why.
 type Reading struct {
-	Band     Band   `json:"band"`
+	Band Band `json:"band"`
+	// Headline names both counts, complex and not known enough; while the
+	// assessment is unfinished, it says so instead.
 	Headline string `json:"headline"`
-	Meaning  string `json:"meaning"`
-	Why      string `json:"why"`
+	// Partial is set while questions are unanswered: then Counts gives
+	// the counts so far.
+	Partial bool   `json:"partial,omitempty"`
+	Counts  string `json:"counts"`
+	Meaning string `json:"meaning"`
+	Why     string `json:"why"`
 }
+
+// SeveralDomains is this tool's rule of thumb for "complex in several
+// domains": the papers say "multiple" and give no number.
+const SeveralDomains = 2
 
 // ItemRef points at an item, for lists such as the unknowns.
 type ItemRef struct {
@@ -90,6 +142,18 @@ type Profile struct {
 	Applicable  int       `json:"applicable"`
 	Reading     Reading   `json:"reading"`
 	Caveat      string    `json:"caveat"`
+}
+
+// Item is one item's result, or a zero result for an item not asked.
+func (p *Profile) Item(id string) ItemResult {
+	for _, d := range p.Domains {
+		for _, it := range d.Items {
+			if it.ID == id {
+				return it
+			}
+		}
+	}
+	return ItemResult{ID: id}
 }
 
 // Complete reports whether every applicable item has an answer.
@@ -158,8 +222,8 @@ func Score(b *q.Bank, a *q.Assessment) Profile {
 			}
 			l := ir.Rating.Level
 			dr.Counts.Add(l)
-			if l.Score() > dr.Level.Score() {
-				dr.Level = l
+			if l.Score() > dr.Suggested.Score() {
+				dr.Suggested = l
 			}
 			ref := ItemRef{ID: it.ID, Title: it.Title, Domain: d.ID}
 			if l == q.Unknown {
@@ -173,6 +237,7 @@ func Score(b *q.Bank, a *q.Assessment) Profile {
 		}
 		dr.Applicable = len(dr.Items) - dr.Counts.NotApplicable
 		dr.Answered = dr.Counts.Answered() - dr.Counts.NotApplicable
+		judge(&dr, a.DomainLevels[d.ID])
 		p.Answered += dr.Answered
 		p.Applicable += dr.Applicable
 		if dr.Level == q.Complex {
@@ -185,6 +250,29 @@ func Score(b *q.Bank, a *q.Assessment) Profile {
 	}
 	p.Reading = read(&p)
 	return p
+}
+
+// judge sets the level the reading uses, and what to ask the team: the
+// team's level where it set one; else the suggested level, marking one
+// that a single complex item decides, and one mostly complicated.
+func judge(dr *DomainResult, set q.DomainLevel) {
+	dr.Level = dr.Suggested
+	if set.Level.OnScale() {
+		dr.Level, dr.SetByTeam, dr.Reason = set.Level, true, set.Reason
+		return
+	}
+	c := dr.Counts
+	switch {
+	case dr.Suggested == q.Complex && c.Complex == 1 && dr.Applicable > 1:
+		dr.Narrow = true
+		for _, it := range dr.Items {
+			if it.Rating.Level == q.Complex {
+				dr.Prompt = "Only " + it.ID + " is complex here. Is it one issue, or does it spread to the rest of this domain?"
+			}
+		}
+	case dr.Suggested == q.Complicated && dr.Applicable > 1 && 2*c.Complicated >= dr.Applicable:
+		dr.Prompt = "Most of this domain is complicated. Do these parts affect each other? Parts that depend on each other can behave as complex."
+	}
 }
 
 func notesOn(a *q.Assessment, itemID string) []Note {
@@ -200,65 +288,142 @@ func notesOn(a *q.Assessment, itemID string) []Note {
 	return out
 }
 
-// read turns the count of complex domains into the overall reading.
+// read turns the domains' levels into the overall reading: how many are
+// complex (and how broadly), how many are not known enough, and whether
+// the assessment is finished.
 func read(p *Profile) Reading {
-	n := len(p.ComplexDomains)
-	var r Reading
-	rated := 0
+	var broad, narrow, unknown, complicated []DomainResult
+	rated, open := 0, 0
 	for _, d := range p.Domains {
+		switch {
+		case d.Level == q.Complex && d.Narrow:
+			narrow = append(narrow, d)
+		case d.Level == q.Complex:
+			broad = append(broad, d)
+		case d.Level == q.Complicated:
+			complicated = append(complicated, d)
+		}
+		if d.Uncertain {
+			unknown = append(unknown, d)
+		}
 		if d.Level.OnScale() {
 			rated++
 		}
+		if d.Answered < d.Applicable {
+			open++
+		}
+	}
+	n, complex, u := len(p.Domains), len(broad)+len(narrow), len(unknown)
+	var r Reading
+	unknownPart := ""
+	if u > 0 {
+		unknownPart = fmt.Sprintf("; %d %s not known enough", u, plural2(u, "is", "are"))
 	}
 	switch {
-	case rated == 0:
-		r.Band = NoReading
-		r.Headline = "No reading yet"
-		r.Meaning = "No question is rated simple, complicated or complex yet. Answer the questions to see where your project is complex."
-	case n == 0:
+	case rated == 0 && u == 0:
+		r.Band, r.Counts = NoReading, "Nothing rated yet"
+		r.Meaning = "No question is answered yet. Answer the questions to see where your project is complex."
+	case len(broad) >= SeveralDomains:
+		r.Band = SeveralComplex
+		r.Counts = fmt.Sprintf("%d of %d domains are complex%s", complex, n, unknownPart)
+		r.Meaning = "Complexity in several domains at once is the pattern the NASSS studies found in technology projects that " +
+			"struggled, were abandoned or never spread. Look for ways to make the project simpler, and plan how people will cope " +
+			"with the complexity that stays. (This tool calls two or more complex domains \"several\": a rule of thumb, not a threshold from the research.)"
+	case len(broad) == 1:
+		r.Band = OneComplex
+		r.Counts = fmt.Sprintf("%d of %d domains %s complex%s", complex, n, plural2(complex, "is", "are"), unknownPart)
+		r.Meaning = "Work out whether you can reduce the complexity, or how people will cope with it, and check that nothing " +
+			"elsewhere makes it worse."
+	case len(narrow) > 0:
+		r.Band = ComplexItems
+		r.Counts = fmt.Sprintf("%d of %d domains %s one complex question%s", len(narrow), n, plural2(len(narrow), "has", "have"), unknownPart)
+		r.Meaning = "In each, a single question makes the domain complex. Decide for each whether it is one issue you can deal " +
+			"with, or whether it spreads to the rest of the domain, and set the domain's level. Until then they count as complex."
+	case u > 0:
+		r.Band = NotKnown
+		r.Counts = fmt.Sprintf("No domain is complex, but %d of %d %s not known enough", u, n, plural2(u, "is", "are"))
+		r.Meaning = "Not knowing is itself a sign of complexity. Until you find out, this reading cannot say how complex the " +
+			"project is: the unknowns are the first things to act on."
+	case open > 0:
+		// Nothing rated is complex or unknown, but what is not answered
+		// may be: never reassure before the end.
 		r.Band = Manageable
-		r.Headline = fmt.Sprintf("None of the %d domains is complex", len(p.Domains))
-		r.Meaning = "Projects like this can usually be run with good project management. " +
-			"Keep looking, because complexity can grow as the project changes."
-	case n <= 2:
-		r.Band = ReduceOrManage
-		r.Headline = fmt.Sprintf("%d of %d domains %s complex", n, len(p.Domains), map[bool]string{true: "is", false: "are"}[n == 1])
-		r.Meaning = "Work out how to reduce that complexity, or plan how people will cope with it. " +
-			"Projects like this can succeed when the complexity is faced early."
+		r.Counts = fmt.Sprintf("No domain is complex so far, but %d of %d %s not fully answered", open, n, plural2(open, "is", "are"))
+		r.Meaning = "Nothing answered so far is complex or unknown, but the questions still open may be. " +
+			"Answer them before you rely on this reading."
 	default:
-		r.Band = RarelyMainstream
-		r.Headline = fmt.Sprintf("%d of %d domains are complex", n, len(p.Domains))
-		r.Meaning = "Projects that were complex in three or more domains rarely became part of everyday care in the NASSS studies. " +
-			"Consider reducing the scope, or tackling one domain at a time."
-	}
-	var why []string
-	for _, d := range p.Domains {
-		if d.Level != q.Complex {
-			continue
+		r.Band = Manageable
+		r.Counts = fmt.Sprintf("No domain is complex, and none of the %d is left unknown", n)
+		r.Meaning = "Good project management should carry projects like this. Keep looking as the project changes: " +
+			"complexity can grow."
+		if len(complicated) >= 3 {
+			r.Meaning = fmt.Sprintf("%d of %d domains are complicated. Many complicated parts that depend on each other can behave "+
+				"as complex: look at how they affect each other before you rely on good project management alone.", len(complicated), n)
 		}
+	}
+	if u > 0 && r.Band != NotKnown && r.Band != NoReading {
+		r.Meaning += " Find out what you don't know: it may hide more complexity."
+	}
+	r.Headline = r.Counts
+	if left := p.Applicable - p.Answered; left > 0 {
+		r.Partial = true
+		r.Headline = fmt.Sprintf("Not finished: %d of %d answered", p.Answered, p.Applicable)
+		if r.Band != NoReading {
+			r.Meaning = "This reading is partial: it uses only the questions answered so far. " + r.Meaning
+		}
+	}
+	r.Why = why(p, broad, narrow, unknown)
+	return r
+}
+
+// why gives the domains behind the reading, by name and question.
+func why(p *Profile, broad, narrow, unknown []DomainResult) string {
+	complexIDs := func(d DomainResult, l q.Level) string {
 		var ids []string
 		for _, it := range d.Items {
-			if it.Rating.Level == q.Complex {
+			if it.Rating.Level == l {
 				ids = append(ids, it.ID)
 			}
 		}
-		why = append(why, fmt.Sprintf("%s. %s (%s)", d.ID, d.Title, strings.Join(ids, ", ")))
+		return strings.Join(ids, ", ")
 	}
-	if len(why) > 0 {
-		r.Why = "Complex: " + strings.Join(why, "; ") + "."
+	var parts []string
+	if len(broad)+len(narrow) > 0 {
+		var ds []string
+		for _, d := range append(append([]DomainResult(nil), broad...), narrow...) {
+			switch {
+			case d.SetByTeam:
+				ds = append(ds, fmt.Sprintf("%s. %s (set by the team)", d.ID, d.Title))
+			default:
+				ds = append(ds, fmt.Sprintf("%s. %s (%s)", d.ID, d.Title, complexIDs(d, q.Complex)))
+			}
+		}
+		parts = append(parts, "Complex: "+strings.Join(ds, "; ")+".")
 	} else {
-		r.Why = "No item is rated complex."
+		parts = append(parts, "No domain is complex.")
 	}
-	if u := len(p.UncertainDomains); u > 0 {
-		r.Why += fmt.Sprintf(" %s \"don't know\" answers, which may hide more complexity.", plural(u, "domain has", "domains have"))
+	if len(unknown) > 0 {
+		var ds []string
+		for _, d := range unknown {
+			ds = append(ds, fmt.Sprintf("%s. %s (%s)", d.ID, d.Title, complexIDs(d, q.Unknown)))
+		}
+		parts = append(parts, "Not known enough, with \"don't know\" answers: "+strings.Join(ds, "; ")+".")
 	}
 	if left := p.Applicable - p.Answered; left > 0 {
-		r.Why += fmt.Sprintf(" %s not answered yet.", plural(left, "item is", "items are"))
+		parts = append(parts, fmt.Sprintf("%s not answered yet.", plural(left, "question is", "questions are")))
 	}
 	if len(p.Provisional) > 0 {
-		r.Why += fmt.Sprintf(" %s the middle of people's ratings until the team agrees one.", plural(len(p.Provisional), "item uses", "items use"))
+		parts = append(parts, fmt.Sprintf("%s the middle of people's ratings until the team agrees one.", plural(len(p.Provisional), "question uses", "questions use")))
 	}
-	return r
+	return strings.Join(parts, " ")
+}
+
+// plural2 picks the verb for a count: "is" or "are".
+func plural2(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // plural writes "1 domain is" or "3 domains are".

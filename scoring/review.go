@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -9,7 +11,8 @@ import (
 // TakeSnapshot records the ratings an assessment uses today (agreed where
 // agreed, else as Effective gives them), to compare with later.
 func TakeSnapshot(b *q.Bank, a *q.Assessment, day time.Time, label string) q.Snapshot {
-	s := q.Snapshot{Date: q.Date(day.Format(time.DateOnly)), Label: label, Mode: a.Mode, Answers: map[string]q.Answer{}}
+	s := q.Snapshot{Date: q.Date(day.Format(time.DateOnly)), Label: label, Mode: a.Mode, Answers: map[string]q.Answer{},
+		DomainLevels: maps.Clone(a.DomainLevels), Links: slices.Clone(a.Links)}
 	for _, it := range b.Items(a.Mode) {
 		r := Effective(a, it.ID)
 		if r.Level.Answered() {
@@ -28,6 +31,8 @@ func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assess
 	snap := TakeSnapshot(b, a, now, "Review of "+now.Format("2 January 2006"))
 	r := q.New(b, id, a.Mode, now)
 	r.Project = a.Project
+	// The team's judgements so far start the review too, to keep or change.
+	r.DomainLevels, r.Links = maps.Clone(a.DomainLevels), slices.Clone(a.Links)
 	// The ratings so far fill the first respondent's answers, so the
 	// questions show them and the team changes only what has moved.
 	r.Respondents[0].ID = "review-" + id
@@ -35,8 +40,8 @@ func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assess
 		r.Respondents[0].Answers[item] = q.Answer{Level: ans.Level}
 	}
 	for _, act := range a.Actions {
-		if act.Status != q.Done && !act.Dropped {
-			r.AddAction(act)
+		if act.Status != q.Done && act.Status != q.DoesNotFit && !act.Dropped || act.Check != "" {
+			r.AddAction(act) // baseline checks carry on, done or not: they stay checked
 		}
 	}
 	r.History = append(append([]q.Snapshot(nil), a.History...), snap)
@@ -48,5 +53,6 @@ func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assess
 func AsAssessment(a *q.Assessment, s q.Snapshot) *q.Assessment {
 	c := *a
 	c.Mode, c.Team, c.Respondents = s.Mode, s.Answers, nil
+	c.DomainLevels, c.Links = s.DomainLevels, s.Links
 	return &c
 }

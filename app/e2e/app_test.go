@@ -445,7 +445,7 @@ func TestQuickScanJourney(t *testing.T) {
 	if err := b.runErr(waitForWithin(`document.getElementById("report-message").textContent.startsWith("Exported")`, 5*time.Second)); err != nil {
 		t.Errorf("no confirmation after exporting: %q", b.text("#report-message"))
 	}
-	if got := b.text("#reading h2"); got != "2 of 7 domains are complex" {
+	if got := b.text("#reading h2"); got != "2 of 7 domains are complex; 1 is not known enough" {
 		t.Errorf("reading %q", got)
 	}
 	a := readFile(t, file)
@@ -730,6 +730,7 @@ func tourPages(t *testing.T, base string, width int) {
 		{"domain-1", "/domain?a=example-1&d=1", q.Default().Domains[0].Title},
 		{"domain-5", "/domain?a=example-1&d=5", q.Default().Domains[4].Title},
 		{"check", "/check?a=example-1", "Check your answers"},
+		{"links", "/links?a=example-1", "How the parts affect each other"},
 		{"results", "/results?a=example-1", "Results"},
 		{"plan", "/plan?a=example-1", "Action plan"},
 		{"workshop", "/workshop?a=example-1", "Workshop"},
@@ -836,6 +837,16 @@ func setField(sel, value string) chromedp.Action {
 		el.dispatchEvent(new Event("change", {bubbles: true})); })()`, sel, value), nil)
 }
 
+// firstDifference shows where two texts part, with a little context.
+func firstDifference(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("the same up to %q, then %q against %q", a[from:i], a[i:min(len(a), i+80)], b[i:min(len(b), i+80)])
+}
+
 // pdfText extracts a PDF's text with pdftotext, on one line.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
@@ -912,7 +923,8 @@ func TestActionPlanAndPDF(t *testing.T) {
 	browserBytes, _ := os.ReadFile(pdfPath)
 	cliBytes, _ := os.ReadFile(cliPDF)
 	if !bytes.Equal(browserBytes, cliBytes) {
-		t.Errorf("the browser's PDF (%d bytes) and the command line's (%d bytes) differ for the same file and date", len(browserBytes), len(cliBytes))
+		t.Errorf("the browser's PDF (%d bytes) and the command line's (%d bytes) differ for the same file and date; their text: %s",
+			len(browserBytes), len(cliBytes), firstDifference(pdfText(t, pdfPath), pdfText(t, cliPDF)))
 	}
 	// Printing the results leaves out the page's controls.
 	var printed []byte
@@ -1055,8 +1067,9 @@ func TestWorkshop(t *testing.T) {
 	f.open(srv.URL + "/workshop?a=" + id)
 	f.run(chromedp.Click("#export-csv", chromedp.ByQuery))
 	csvData, _ := os.ReadFile(f.waitDownload(20 * time.Second))
-	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+4*7 || !strings.Contains(string(csvData), "nasss-en-GB,1,") {
-		t.Errorf("the CSV has %d lines; want a header and 28 rows", rows)
+	bankField := fmt.Sprintf("%s,%d,", q.Default().ID, q.Default().Version)
+	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+4*7 || !strings.Contains(string(csvData), bankField) {
+		t.Errorf("the CSV has %d lines, want a header and 28 rows, each naming the bank as %q:\n%.300s", rows, bankField, csvData)
 	}
 	f.open(srv.URL + "/results?a=" + id)
 	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))

@@ -79,8 +79,10 @@ func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) (out []byte, err
 	w.changes()
 	w.domains()
 	w.unknowns()
+	w.links()
 	w.actionPlan()
 	w.reflections()
+	w.glossary()
 	if err := w.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("the PDF could not be made: %w", err)
 	}
@@ -100,6 +102,9 @@ type writer struct {
 	date    time.Time
 	profile scoring.Profile
 	plan    []scoring.PlannedAction
+	// printed is every text the report set, so its glossary can list
+	// the terms it used.
+	printed []string
 }
 
 func (w *writer) setup(fonts Fonts, o Options) {
@@ -125,7 +130,10 @@ func (w *writer) setup(fonts Fonts, o Options) {
 }
 
 // t makes any text printable in the report's font.
-func (w *writer) t(s string) string { return w.cov.sanitise(s) }
+func (w *writer) t(s string) string {
+	w.printed = append(w.printed, s)
+	return w.cov.sanitise(s)
+}
 
 func (w *writer) font(style string, size float64, c rgb) {
 	w.pdf.SetFont(family, style, size)
@@ -202,10 +210,19 @@ func (w *writer) cover() {
 		p.MultiCell(textW-38, 5.5, w.t(f[1]), "", "L", false)
 		p.Ln(1.5)
 	}
+	for _, f := range w.a.Project.About() {
+		p.Ln(2)
+		w.para(f.Label, "B", 10, secondary, 5.5)
+		w.para(f.Value, "", 10, ink, 5)
+	}
 	if n := w.a.Project.Notes; n != "" {
-		p.Ln(3)
+		p.Ln(2)
 		w.para("Notes", "B", 10, secondary, 5.5)
 		w.para(n, "", 10, ink, 5)
+	}
+	if m := w.a.MadeWithNote(); m != "" {
+		p.Ln(3)
+		w.para(m, "", 9, secondary, 4.5)
 	}
 	p.Ln(10)
 	w.box("A conversation aid, not a verdict", scoring.Caveat)
@@ -238,11 +255,13 @@ func (w *writer) howToRead() {
 		"of a technology project, from the condition people live with to the wider system. Each can be simple (few parts, "+
 		"predictable), complicated (many parts, but predictable with expertise) or complex (changing and unpredictable).", "", 10, ink, 5)
 	w.pdf.Ln(2)
-	w.para("Each answer counts as simple (1), complicated (2) or complex (3). A domain takes the highest level among its answers; "+
-		"the counts behind it are shown. \"Don't know\" is not scored: it marks the domain as uncertain and becomes a task to find out. "+
-		"When several people rated, the team's agreed rating is used; until there is one, the middle of their ratings stands in. "+
-		"The overall reading counts complex domains: projects complex in three or more domains rarely became part of everyday care "+
-		"in the NASSS studies.", "", 10, ink, 5)
+	for _, para := range scoring.HowItWorks {
+		w.pdf.Ln(2)
+		w.para(para, "", 10, ink, 5)
+	}
+	w.pdf.Ln(3)
+	w.para("What each answer means", "B", 10.5, ink, 5.5)
+	w.legend(q.AllLevels)
 	w.pdf.Ln(3)
 	w.box("This is a heuristic for discussion", scoring.Caveat)
 	w.para("Sources", "B", 10, ink, 5.5)
@@ -259,6 +278,9 @@ func (w *writer) profileSection() {
 	w.heading("Profile", 16)
 	r := w.profile.Reading
 	w.para(r.Headline, "B", 13, ink, 6.5)
+	if r.Partial {
+		w.para("So far: "+r.Counts+".", "", 10, ink, 5)
+	}
 	w.para(r.Meaning, "", 10, ink, 5)
 	p.Ln(1)
 	w.para("Why: "+r.Why, "", 10, ink, 5)
@@ -266,6 +288,22 @@ func (w *writer) profileSection() {
 	w.chart()
 	p.Ln(4)
 	w.profileTable()
+	w.legend(q.AllLevels)
+}
+
+// legend gives each level named in a section its one-line meaning, since
+// "complicated" and "complex" are near-synonyms in everyday English.
+func (w *writer) legend(levels []q.Level) {
+	for _, l := range levels {
+		w.need(10)
+		w.font("B", 9, ink)
+		label := l.Label() + ": "
+		w.pdf.Write(4.6, label)
+		w.font("", 9, ink)
+		w.pdf.Write(4.6, w.t(w.bank.Meaning(l)))
+		w.pdf.Ln(5.6)
+	}
+	w.pdf.Ln(2)
 }
 
 // chart draws the profile as bars, one per domain, as long as its level.
@@ -305,6 +343,9 @@ func (w *writer) chart() {
 		}
 		p.SetDashPattern(nil, 0)
 		label = domainLabel(d)
+		if d.SetByTeam {
+			label += " (team)"
+		}
 		if d.Uncertain && d.Level.OnScale() {
 			label += " (?)"
 		}
@@ -315,7 +356,8 @@ func (w *writer) chart() {
 	}
 	p.SetY(y)
 	w.font("", 8, secondary)
-	p.MultiCell(textW, 4, "The longer the bar, the more complex the domain. (?) means some answers were \"don't know\".", "", "L", false)
+	p.MultiCell(textW, 4, "The longer the bar, the more complex the domain. (?) means some answers were \"don't know\". "+
+		"(team) means the team set the domain's level; the domain pages give its reason.", "", "L", false)
 }
 
 func (w *writer) profileTable() {
@@ -326,6 +368,9 @@ func (w *writer) profileTable() {
 		level := domainLabel(d)
 		if d.Uncertain && d.Level.OnScale() {
 			level += " (with unknowns)"
+		}
+		if d.SetByTeam {
+			level += ", set by the team"
 		}
 		rows = append(rows, []string{fmt.Sprintf("%s. %s", d.ID, d.Title), level,
 			fmt.Sprint(c.Simple), fmt.Sprint(c.Complicated), fmt.Sprint(c.Complex), fmt.Sprint(c.Unknown),
@@ -433,6 +478,15 @@ func (w *writer) domains() {
 		w.para(fmt.Sprintf("%d simple, %d complicated, %d complex, %d don't know, %d not applicable; %d of %d answered.",
 			d.Counts.Simple, d.Counts.Complicated, d.Counts.Complex, d.Counts.Unknown, d.Counts.NotApplicable, d.Answered, d.Applicable),
 			"", 9, secondary, 4.5)
+		if d.SetByTeam {
+			w.pdf.Ln(1)
+			w.para(fmt.Sprintf("The team set this level; the answers suggest %s. Their reason: %s",
+				strings.ToLower(scoring.DomainLevelLabel(d.Suggested, d.Uncertain)), d.Reason), "", 10, ink, 5)
+		}
+		if d.Prompt != "" {
+			w.pdf.Ln(1)
+			w.para("To discuss: "+d.Prompt, "", 10, ink, 5)
+		}
 		w.pdf.Ln(2)
 		for _, it := range d.Items {
 			w.item(dom, it)
@@ -449,6 +503,11 @@ func (w *writer) item(d *q.Domain, it scoring.ItemResult) {
 	var detail []string
 	if desc := bi.Levels.Describe(it.Rating.Level); desc != "" {
 		detail = append(detail, desc)
+	} else if m := w.bank.Meaning(it.Rating.Level); m != "" {
+		detail = append(detail, m)
+	}
+	for _, l := range w.a.LinksOf(it.ID) {
+		detail = append(detail, "Linked with "+w.itemName(l.Other(it.ID))+linkNote(l))
 	}
 	if it.Rating.Source == scoring.FromMedian {
 		detail = append(detail, "Provisional: the middle of people's ratings, until the team agrees one.")
@@ -493,29 +552,76 @@ func (w *writer) unknowns() {
 	w.table([]column{{"Question", 60}, {"How to find out", textW - 60}}, rows)
 }
 
+// itemName is an item's ID and title, as the report names it.
+func (w *writer) itemName(id string) string {
+	if it := w.bank.Item(id); it != nil {
+		return id + " " + it.Title
+	}
+	return id
+}
+
+func linkNote(l q.Link) string {
+	if l.Note == "" {
+		return "."
+	}
+	return ": " + l.Note
+}
+
+// links lists the risks the team linked: parts of the project that make
+// each other worse, which the plan should deal with together.
+func (w *writer) links() {
+	if len(w.a.Links) == 0 {
+		return
+	}
+	w.heading("How the parts affect each other", 16)
+	w.para("The team linked these questions because each makes the other harder, or a change in one would call for a change in the other. "+
+		"Deal with linked risks together.", "", 10, ink, 5)
+	w.pdf.Ln(2)
+	var rows [][]string
+	for _, l := range w.a.Links {
+		a, b := w.profile.Item(l.A), w.profile.Item(l.B)
+		rows = append(rows, []string{w.itemName(l.A) + " (" + strings.ToLower(a.Rating.Level.Label()) + ")",
+			w.itemName(l.B) + " (" + strings.ToLower(b.Rating.Level.Label()) + ")", l.Note})
+	}
+	w.table([]column{{"This question", 55}, {"and this one", 55}, {"How they affect each other", textW - 110}}, rows)
+}
+
 func (w *writer) actionPlan() {
 	w.pdf.AddPage()
 	w.heading("Action plan", 16)
+	var checks, rows [][]string
+	for _, pa := range w.plan {
+		switch {
+		case pa.Check != "":
+			checks = append(checks, []string{pa.Text, pa.CheckDetail + "\n" + pa.CheckNation, pa.CheckState()})
+		case pa.Dropped:
+		default:
+			item := fmt.Sprintf("%s %s", pa.ItemID, pa.ItemTitle)
+			if pa.Level.Answered() {
+				item += " (" + strings.ToLower(pa.Level.Label()) + ")"
+			}
+			for _, l := range pa.Links {
+				item += "\nLinked with " + l.Other(pa.ItemID)
+			}
+			rows = append(rows, []string{pa.Text, item, pa.Owner, longDateOf(pa.Due), statusLabel(pa)})
+		}
+	}
+	if len(checks) > 0 {
+		w.para("Always check", "B", 12, ink, 6)
+		w.para("Duties and standards every project checks, whatever its answers. Each can be done, found not to apply, or given to someone.", "", 10, ink, 5)
+		w.pdf.Ln(2)
+		w.table([]column{{"Check", 44}, {"What it asks", textW - 44 - 38}, {"Where it stands", 38}}, checks)
+	}
+	w.para("From the answers", "B", 12, ink, 6)
 	w.para("Complex items first, then what nobody knows yet, then complicated items. Suggestions the team has not yet taken up "+
 		"are marked as suggested; they are for the team to keep, change or drop.", "", 10, ink, 5)
 	w.pdf.Ln(3)
-	var rows [][]string
-	for _, pa := range w.plan {
-		if pa.Dropped {
-			continue
-		}
-		status := statusLabel(pa)
-		item := fmt.Sprintf("%s %s", pa.ItemID, pa.ItemTitle)
-		if pa.Level.Answered() {
-			item += " (" + strings.ToLower(pa.Level.Label()) + ")"
-		}
-		rows = append(rows, []string{pa.Text, item, pa.Owner, longDateOf(pa.Due), status})
-	}
 	if len(rows) == 0 {
 		w.para("No actions: nothing is rated complicated, complex or \"don't know\", and the team has written none.", "", 10, ink, 5)
 		return
 	}
 	w.table([]column{{"Action", 70}, {"Item", 36}, {"Owner", 26}, {"Due", 19}, {"Status", textW - 151}}, rows)
+	w.legend([]q.Level{q.Complex, q.Unknown, q.Complicated})
 }
 
 func statusLabel(pa scoring.PlannedAction) string {
@@ -551,6 +657,24 @@ func (w *writer) reflections() {
 			w.para(r, "", 9.5, ink, 4.8)
 			w.pdf.Ln(3)
 		}
+	}
+}
+
+// glossary explains the bank's terms that the report used, wherever they
+// came from, so a board member can read it without the app.
+func (w *writer) glossary() {
+	terms := w.bank.TermsIn(w.printed...)
+	if len(terms) == 0 {
+		return
+	}
+	w.heading("Words used in this report", 16)
+	for _, g := range terms {
+		w.need(12)
+		w.font("B", 10, ink)
+		w.pdf.Write(5, w.t(g.Term)+": ")
+		w.font("", 10, ink)
+		w.pdf.Write(5, w.t(g.Meaning))
+		w.pdf.Ln(7)
 	}
 }
 

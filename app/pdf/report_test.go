@@ -116,7 +116,7 @@ func TestEverySectionAndEveryWord(t *testing.T) {
 		"Action plan", "How to read this report", "Profile", "Domain by domain", "Action plan", "Reflections",
 		"Télé-santé pilot", "Zoë O’Neill", "1 Mar 2027", "In progress",
 		"not a validated prediction", "doi:10.2196/jmir.8775", "doi:10.1186/s12916-018-1050-6", "doi:10.2196/16861",
-		"Page 1 of", "Question bank nasss-en-GB v1", "Generated 23 November 2026",
+		"Page 1 of", "Question bank nasss-en-GB v2", "Generated 23 November 2026",
 	) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF text lacks %q", want)
@@ -312,5 +312,72 @@ func TestPageCountAliasCannotBeWritten(t *testing.T) {
 	}
 	if got := cov.sanitise("a" + pageCountAlias + "b"); strings.Contains(got, pageCountAlias) {
 		t.Errorf("sanitise let the alias through: %q", got)
+	}
+}
+
+// TestReadingAPlanCanDefend renders what a team adds beyond its answers:
+// what the project is for, a domain level it set with its reason, linked
+// risks and the baseline checks, and checks each reaches the PDF with the
+// meanings of the words it uses.
+func TestReadingAPlanCanDefend(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 1})
+	a.Project.Problem = "Falls at home among people over 80"
+	a.Project.Stage = q.StagePilot
+	a.Project.Success = "Fewer admissions after a fall"
+	a.Project.Decision = "Whether to fund a second year"
+	a.DomainLevels = map[string]q.DomainLevel{"3": {Level: q.Complicated, Reason: "The one complex answer is a contract detail we can fix"}}
+	a.Links = []q.Link{{ID: q.LinkID("1A", "4B"), A: "1A", B: "4B", Note: "Frail patients need carers who can use it"}}
+	// The example has done the first check and given the second to
+	// someone; the third is found not to apply, and the rest wait.
+	a.ActionForCheck("medical-device").Owner = "Sam Patel"
+	a.Actions = append(a.Actions, q.Action{ID: "chk3", Check: "dpia", Text: "Data protection impact assessment (DPIA)", Status: q.DoesNotFit})
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	data := render(t, a, Options{Date: day})
+	text := flat(pdftotext(t, data))
+	cover := flat(pdftotext(t, data, 1, 1))
+	for _, want := range []string{"Falls at home among people over 80", "A pilot or first use", "Fewer admissions after a fall", "Whether to fund a second year"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the cover lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"Complicated, set by the team",
+		"The team set this level; the answers suggest complex. Their reason: The one complex answer is a contract detail we can fix",
+		"How the parts affect each other", "Frail patients need carers who can use it", "Linked with 4B",
+		"Always check", "Done", "With Sam Patel: in progress", "Not applicable", "To check",
+		"Complicated: ", "Words used in this report", "DPIA: ", "DSPT: ",
+		"levels, not scores", "its own rule of thumb",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	// The checks come before the actions from the answers.
+	if i, j := strings.Index(text, "Always check"), strings.Index(text, "From the answers"); i < 0 || j < i {
+		t.Errorf("Always check at %d, the actions from the answers at %d", i, j)
+	}
+	for _, banned := range []string{"(1)", "(2)", "(3)", "three or more", "counts as simple"} {
+		if strings.Contains(strings.ToLower(text), banned) {
+			t.Errorf("the PDF still says %q", banned)
+		}
+	}
+}
+
+// TestMadeWithAnOlderBank reads a file made with bank v1: it reports under
+// the newest bank and says which it was made with.
+func TestMadeWithAnOlderBank(t *testing.T) {
+	data, err := os.ReadFile("../../questionnaire/testdata/schema1/example-quick-1.nasss.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := q.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cover := flat(pdftotext(t, render(t, a, Options{Date: day}), 1, 1))
+	if !strings.Contains(cover, "Made with version 1 of the questions. Its answers carried over to version 2") {
+		t.Errorf("the cover does not say which bank the file was made with:\n%s", cover)
 	}
 }

@@ -60,8 +60,22 @@ func displayName(name string) string {
 // scoreReport is what `score --json` prints.
 type scoreReport struct {
 	Project    q.Project               `json:"project"`
+	MadeWith   q.Ref                   `json:"madeWith,omitzero"`
 	Profile    scoring.Profile         `json:"profile"`
+	Links      []q.Link                `json:"links,omitempty"`
+	Checks     []scoring.PlannedAction `json:"checks"`
 	TopActions []scoring.PlannedAction `json:"topActions"`
+}
+
+func newScoreReport(b *q.Bank, a *q.Assessment) scoreReport {
+	plan := scoring.Plan(b, a)
+	rep := scoreReport{Project: a.Project, MadeWith: a.MadeWith, Profile: scoring.Score(b, a), Links: a.Links, TopActions: scoring.Top(plan, topActions)}
+	for _, pa := range plan {
+		if pa.Check != "" {
+			rep.Checks = append(rep.Checks, pa)
+		}
+	}
+	return rep
 }
 
 const topActions = 5
@@ -78,7 +92,7 @@ func runScore(e *env, args []string) error {
 		return err
 	}
 	b := q.LookupBank(a.Bank)
-	rep := scoreReport{Project: a.Project, Profile: scoring.Score(b, a), TopActions: scoring.Top(scoring.Plan(b, a), topActions)}
+	rep := newScoreReport(b, a)
 	if *asJSON {
 		return printJSON(e.data(), rep)
 	}
@@ -98,12 +112,22 @@ func printScore(out io.Writer, rep *scoreReport) error {
 		facts = append(facts, oneLine(rep.Project.Organisation))
 	}
 	facts = append(facts, string(p.Mode)+" assessment", fmt.Sprintf("%d %s", p.Respondents, pluralWord(p.Respondents, "respondent")), "bank "+p.Bank.String())
-	w.printf("%s\n\n", strings.Join(facts, " · "))
+	if rep.MadeWith != (q.Ref{}) {
+		facts = append(facts, "made with "+rep.MadeWith.String())
+	}
+	w.printf("%s\n", strings.Join(facts, " · "))
+	for _, f := range rep.Project.About() {
+		w.printf("%s: %s\n", f.Label, oneLine(f.Value))
+	}
+	w.printf("\n")
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Domain\tLevel\tSimple\tComplicated\tComplex\tDon't know\tN/A\tAnswered")
 	for _, d := range p.Domains {
-		level := d.Level.Label()
+		level := scoring.DomainLevelLabel(d.Level, d.Uncertain)
+		if d.SetByTeam {
+			level += " (team)"
+		}
 		if d.Uncertain {
 			level += " ?"
 		}
@@ -112,14 +136,43 @@ func printScore(out io.Writer, rep *scoreReport) error {
 			c.Simple, c.Complicated, c.Complex, c.Unknown, c.NotApplicable, d.Answered, d.Applicable)
 	}
 	tw.Flush()
-	w.printf("(? = some answers are \"don't know\")\n\n")
+	w.printf("(? = some answers are \"don't know\"; team = a level the team set, with its reason)\n")
+	for _, d := range p.Domains {
+		if d.SetByTeam {
+			w.printf("  %s. set by the team: %s\n", d.ID, oneLine(d.Reason))
+		}
+		if d.Prompt != "" {
+			w.printf("  %s. %s\n", d.ID, d.Prompt)
+		}
+	}
+	w.printf("\n")
 
 	r := p.Reading
-	w.printf("%s\n%s\nWhy: %s\n", r.Headline, r.Meaning, r.Why)
+	w.printf("%s\n", r.Headline)
+	if r.Partial {
+		w.printf("So far: %s.\n", r.Counts)
+	}
+	w.printf("%s\nWhy: %s\n", r.Meaning, r.Why)
+	if len(rep.Links) > 0 {
+		w.printf("\nLinked risks:\n")
+		for _, l := range rep.Links {
+			w.printf("  %s and %s", l.A, l.B)
+			if l.Note != "" {
+				w.printf(": %s", oneLine(l.Note))
+			}
+			w.printf("\n")
+		}
+	}
 	if len(p.Unknowns) > 0 {
 		w.printf("\nDon't know yet, to find out:\n")
 		for _, u := range p.Unknowns {
 			w.printf("  %-3s %s\n", u.ID, u.Title)
+		}
+	}
+	if len(rep.Checks) > 0 {
+		w.printf("\nAlways check, whatever the ratings:\n")
+		for _, c := range rep.Checks {
+			w.printf("  - %s (%s)\n", c.Text, oneLine(c.CheckState()))
 		}
 	}
 	if len(rep.TopActions) > 0 {

@@ -113,6 +113,17 @@ func runCompare(e *env, args []string) error {
 	} else {
 		w.printf("\nNo item moved.\n")
 	}
+	for _, set := range []struct {
+		title string
+		links []q.Link
+	}{{"Links added", c.LinksAdded}, {"Links removed", c.LinksRemoved}} {
+		if len(set.links) > 0 {
+			w.printf("\n%s:\n", set.title)
+			for _, l := range set.links {
+				w.printf("  %s and %s\n", l.A, l.B)
+			}
+		}
+	}
 	return w.err
 }
 

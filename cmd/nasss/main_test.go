@@ -72,7 +72,7 @@ func TestUsage(t *testing.T) {
 
 func TestBank(t *testing.T) {
 	code, out, _ := nasss("", "bank")
-	if code != 0 || !strings.Contains(out, "2A  What the technology is and does") || !strings.Contains(out, "Quick scan Q7") {
+	if code != 0 || !strings.Contains(out, "2A  What the technology is, and how reliable it is") || !strings.Contains(out, "Quick scan Q7") {
 		t.Errorf("outline: exit %d\n%s", code, out)
 	}
 	code, out, _ = nasss("", "bank", "--json")
@@ -100,9 +100,9 @@ func TestExampleThenScore(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Remote monitoring for heart failure",
-		"full assessment · 3 respondents · bank nasss-en-GB v1",
-		"5. The organisations", "of 7 domains", "Why: Complex:",
-		"Don't know yet, to find out:", "Top actions:", "not a validated prediction",
+		"full assessment · 3 respondents · bank nasss-en-GB v2",
+		"5. The organisations", "of 7 domains", "Why: ",
+		"Don't know yet, to find out:", "Always check, whatever the ratings:", "Top actions:", "not a validated prediction",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("score output lacks %q:\n%s", want, out)
@@ -236,7 +236,7 @@ func TestWorkshopCommands(t *testing.T) {
 		t.Errorf("the merged file is not valid: %s", errs)
 	}
 	code, stdout, _ = nasss("", "compare", files[0], files[1])
-	if code != 0 || !strings.Contains(stdout, "Complex domains:") || !strings.Contains(stdout, "1. The condition or illness") {
+	if code != 0 || !strings.Contains(stdout, "Complex domains:") || !strings.Contains(stdout, "1. The people it serves") {
 		t.Errorf("compare: exit %d\n%s", code, stdout)
 	}
 	if code, stdout, _ := nasss("", "compare", "--json", files[0], files[0]); code != 0 || !strings.Contains(stdout, `"change": "same"`) || strings.Contains(stdout, `"more-complex"`) {
@@ -320,6 +320,64 @@ func TestMergeNeverWritesWhatValidateRefuses(t *testing.T) {
 		}
 		if _, err := os.Stat(out); err == nil {
 			t.Error("a file was written")
+		}
+	}
+}
+
+// TestFilesFromBankV1: a file made with the first bank scores and reports
+// under the newest, says which it was made with, and compares with a
+// review made with the newest, question by question.
+func TestFilesFromBankV1(t *testing.T) {
+	old := "../../questionnaire/testdata/schema1/example-full-3.nasss.json"
+	code, out, errs := nasss("", "score", old)
+	if code != 0 || !strings.Contains(out, "bank nasss-en-GB v2 · made with nasss-en-GB v1") {
+		t.Errorf("score: exit %d %s\n%s", code, errs, out)
+	}
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "old.pdf")
+	if code, _, errs := nasss("", "report", old, "-o", pdf); code != 0 {
+		t.Errorf("report: exit %d: %s", code, errs)
+	}
+	now := filepath.Join(dir, "now.nasss.json")
+	os.WriteFile(now, []byte(makeExample(t, "--respondents", "3", "--seed", "2")), 0o644)
+	code, out, _ = nasss("", "compare", "--json", old, now)
+	var c struct {
+		Domains []struct {
+			Items []struct{ ID, Change string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil || len(c.Domains) != 7 || len(c.Domains[0].Items) != 2 {
+		t.Errorf("compare: exit %d, %v", code, err)
+	}
+}
+
+// TestScoreNamesEveryDomainsState: a domain answered only "don't know"
+// reads as not known, one with nothing answered as not rated, and an
+// unfinished assessment never reads as an all-clear.
+func TestScoreNamesEveryDomainsState(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 1})
+	a.Actions, a.Team, a.DomainLevels, a.Links = nil, nil, nil, nil
+	answers := map[string]q.Answer{"1A": {Level: q.Simple}}
+	for _, it := range q.Default().Domain("2").Items {
+		answers[it.ID] = q.Answer{Level: q.Unknown}
+	}
+	a.Respondents[0].Answers = answers
+	data, err := q.Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := nasss(string(data), "score", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Don't know ?", "Not rated yet", "Not finished: 6 of 24 answered", "This reading is partial"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the score lacks %q:\n%s", want, out)
+		}
+	}
+	for _, never := range []string{"Not answered", "Good project management", "none of the 7 is left unknown"} {
+		if strings.Contains(out, never) {
+			t.Errorf("the score says %q:\n%s", never, out)
 		}
 	}
 }

@@ -226,7 +226,7 @@ func TestMachineOutputExact(t *testing.T) {
 	}
 	var js bytes.Buffer
 	b := q.LookupBank(a.Bank)
-	printJSON(&js, scoreReport{Project: a.Project, Profile: scoring.Score(b, a), TopActions: scoring.Top(scoring.Plan(b, a), topActions)})
+	printJSON(&js, newScoreReport(b, a))
 	if _, out, _ := nasss(file, "score", "--json", "-"); out != js.String() {
 		t.Error("score --json: the output differs from the encoder's")
 	}

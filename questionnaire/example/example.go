@@ -147,7 +147,12 @@ func agree(b *q.Bank, a *q.Assessment, rng *rand.Rand) {
 // addActions takes up, edits and drops a few suggestions and adds one of
 // the team's own, so examples exercise every kind of plan line.
 func addActions(b *q.Bank, a *q.Assessment, created time.Time) {
-	plan := scoring.Plan(b, a)
+	var plan []scoring.PlannedAction
+	for _, pa := range scoring.Plan(b, a) {
+		if pa.Check == "" {
+			plan = append(plan, pa)
+		}
+	}
 	due := func(days int) q.Date { return q.Date(created.AddDate(0, 0, days).Format(time.DateOnly)) }
 	n := 0
 	add := func(pa scoring.PlannedAction, text, owner string, days int, st q.Status, dropped bool) {
@@ -172,4 +177,16 @@ func addActions(b *q.Bank, a *q.Assessment, created time.Time) {
 		own.ItemID = "Q2"
 	}
 	add(own, "Ask the supplier for an exit plan and a full data export in a standard format.", "Gareth, IT service lead", 45, q.NotStarted, false)
+	// Two of the baseline checks: one done, one with someone to do.
+	for i, c := range b.Baseline {
+		if i == 2 {
+			break
+		}
+		n++
+		act := q.Action{ID: fmt.Sprintf("a%d", n), Check: c.ID, Text: c.Title, Status: q.Done}
+		if i == 1 {
+			act.Owner, act.Due, act.Status = "Information governance lead", due(20), q.InProgress
+		}
+		a.Actions = append(a.Actions, act)
+	}
 }
