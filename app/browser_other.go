@@ -36,9 +36,13 @@ func reloadPage() {}
 
 func checkedValue(name string) (string, bool) { return "", false }
 
-func renderPDF(file []byte, date string, done func([]byte, error)) { done(nil, errNoBrowser) }
+func renderPDF(file []byte, date, suggestions string, done func([]byte, error)) {
+	done(nil, errNoBrowser)
+}
 
 func canShareFiles() bool { return false }
+
+func narrowScreen() bool { return false }
 
 func shareFile(name, mime string, data []byte) error { return errNoBrowser }
 

@@ -448,6 +448,15 @@ func reloadPage() { jsCall(func() { js.Global().Get("location").Call("reload") }
 
 // canShareFiles reports whether the Web Share API can share a PDF here,
 // as in installed apps on phones, where downloads may go nowhere.
+// narrowScreen is whether the page is as narrow as a phone's, where the
+// layout puts the first question before the domain's introduction.
+func narrowScreen() (ok bool) {
+	jsCall(func() {
+		ok = js.Global().Call("matchMedia", "(max-width: 640px)").Get("matches").Bool()
+	})
+	return ok
+}
+
 func canShareFiles() (ok bool) {
 	jsCall(func() {
 		nav := js.Global().Get("navigator")
@@ -542,7 +551,7 @@ var (
 // renderPDF asks the PDF worker to make the action plan for an exported
 // assessment file, and calls done once with the PDF or the reason it
 // could not be made.
-func renderPDF(file []byte, date string, done func([]byte, error)) {
+func renderPDF(file []byte, date, suggestions string, done func([]byte, error)) {
 	err := jsCall(func() {
 		if !pdfWorker.Truthy() {
 			startPDFWorker()
@@ -553,7 +562,7 @@ func renderPDF(file []byte, date string, done func([]byte, error)) {
 		arr := js.Global().Get("Uint8Array").New(len(file))
 		js.CopyBytesToJS(arr, file)
 		fonts := []any{fontRegularURL, fontBoldURL}
-		pdfWorker.Call("postMessage", map[string]any{"id": id, "wasm": pdfWasmURL, "fonts": fonts, "file": arr, "date": date})
+		pdfWorker.Call("postMessage", map[string]any{"id": id, "wasm": pdfWasmURL, "fonts": fonts, "file": arr, "date": date, "suggestions": suggestions})
 	})
 	if err != nil {
 		done(nil, fmt.Errorf("the PDF maker could not start: %w", err))

@@ -91,20 +91,3 @@ func (p *checkPage) domainAnswers(n int, d scoring.DomainResult) app.UI {
 		),
 	)
 }
-
-// levelClass names a level for CSS.
-func levelClass(l q.Level) string {
-	if l == q.Unanswered {
-		return "unanswered"
-	}
-	return string(l)
-}
-
-// clipText shortens long text for a summary, on a character boundary.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}

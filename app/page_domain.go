@@ -124,7 +124,8 @@ func (p *domainPage) content(next string) []app.UI {
 	items := d.ItemsFor(p.a.Mode)
 	dr := scoring.Score(b, p.a).Domains[p.n-1]
 	return []app.UI{
-		app.Span().Class("caption").Textf("Domain %d of %d · %s", p.n, len(b.Domains), projectName(p.a)),
+		app.Span().Class("caption").Body(app.Textf("Domain %d of %d", p.n, len(b.Domains)),
+			app.Span().Class("wide-only").Text(" · "+projectName(p.a))),
 		app.If(p.rid != "", func() app.UI {
 			r := p.respondent()
 			i := slices.IndexFunc(p.a.Respondents, func(x q.Respondent) bool { return x.ID == r.ID })
@@ -132,14 +133,7 @@ func (p *domainPage) content(next string) []app.UI {
 				app.Text(". Only your own answers are shown."))
 		}),
 		heading(d.Title),
-		app.P().Class("lead").Body(p.gloss.text(d.Summary)),
-		app.If(b.RatingHint != "", func() app.UI { return app.P().Class("rating-hint").Body(p.gloss.text(b.RatingHint)) }),
-		app.If(d.NotApplicable != "", func() app.UI {
-			return app.Details().Class("details").Body(
-				app.Summary().Class("details-summary").Text("If this domain does not seem to apply"),
-				app.Div().Class("details-text").Body(app.P().Body(p.gloss.text(d.NotApplicable))),
-			)
-		}),
+		p.intro(b, d),
 		app.P().Class("progress").ID("domain-progress").Textf("%d of %d %s in this domain answered.",
 			dr.Answered, dr.Applicable, plural(dr.Applicable, "question", "questions")),
 		app.Range(items).Slice(func(i int) app.UI { return p.item(items[i]) }),
@@ -149,6 +143,29 @@ func (p *domainPage) content(next string) []app.UI {
 			app.A().Class("link").Href(link(PathCheck, p.a.ID)).Text("Check your answers"),
 		),
 	}
+}
+
+// intro says what the domain is about, how to rate, and what to do when
+// it does not apply. On a phone it waits behind a disclosure, so that the
+// first question and its first answer show on the first screen.
+func (p *domainPage) intro(b *q.Bank, d *q.Domain) app.UI {
+	body := []app.UI{
+		app.P().Class("lead").Body(p.gloss.text(d.Summary)),
+		app.If(b.RatingHint != "", func() app.UI { return app.P().Class("rating-hint").Body(p.gloss.text(b.RatingHint)) }),
+		app.If(d.NotApplicable != "", func() app.UI {
+			return app.Details().Class("details").Body(
+				app.Summary().Class("details-summary").Text("If this domain does not seem to apply"),
+				app.Div().Class("details-text").Body(app.P().Body(p.gloss.text(d.NotApplicable))),
+			)
+		}),
+	}
+	if !narrowScreen() {
+		return app.Div().Class("domain-intro").Body(body...)
+	}
+	return app.Details().Class("details domain-intro").ID("domain-intro").Body(
+		app.Summary().Class("details-summary").Text("About this domain, and how to rate it"),
+		app.Div().Class("details-text").Body(body...),
+	)
 }
 
 func (p *domainPage) item(it *q.Item) app.UI {

@@ -333,49 +333,6 @@ func dateTime(t time.Time) string {
 	return t.Local().Format("2 January 2006 at 15:04")
 }
 
-// hidden is text for screen readers only, such as which project a
-// "Delete" button deletes.
-func hidden(s string) app.UI { return app.Span().Class("visually-hidden").Text(s) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// radio is one radio button with its label and an optional hint.
-func radio(name, id, value, label, hint string, checked bool, set func(string)) app.UI {
-	var h app.UI
-	if hint != "" {
-		h = userText(hint)
-	}
-	return radioHint(name, id, value, label, h, checked, set)
-}
-
-// radioHint is radio with a hint already drawn, such as bank wording with
-// its terms explained.
-func radioHint(name, id, value, label string, hint app.UI, checked bool, set func(string)) app.UI {
-	input := app.Input().Class("radio-input").Type("radio").Name(name).ID(id).Value(value).Checked(checked).
-		OnChange(func(ctx app.Context, e app.Event) {
-			// go-app may handle a quick run of changes after the browser has
-			// moved on (Space then an arrow key), so take what is checked now.
-			if v, ok := checkedValue(name); ok {
-				set(v)
-				return
-			}
-			set(value)
-		}, app.EventScope(id))
-	if hint != nil {
-		input = input.Aria("describedby", id+"-hint")
-	}
-	return app.Div().Class("radio").Body(
-		input,
-		app.Label().Class("radio-label").For(id).Text(label),
-		app.If(hint != nil, func() app.UI { return app.Div().Class("hint radio-hint").ID(id + "-hint").Body(hint) }),
-	)
-}
-
 // progressText says how far an assessment has got, counting questions
 // marked not applicable as dealt with, so the total is the real number.
 func progressText(answered, applicable, na int) string {

@@ -22,45 +22,6 @@ func joinFragment(a *q.Assessment) string {
 	return v.Encode()
 }
 
-// shareBox shows a link with its QR code, a field to copy it from, and a
-// button that copies it.
-func shareBox(id, title, link, hint string) app.UI {
-	svg, _, err := qrSVG(link, "QR code of the link")
-	return app.Div().Class("panel share").ID(id).Body(
-		app.H2().Text(title),
-		app.P().Class("hint").Text(hint),
-		app.If(err == nil, func() app.UI { return app.Div().Class("qr-wrap").Body(app.Raw(svg)) }),
-		app.Label().Class("label").For(id+"-link").Text("The link"),
-		app.Input().Type("text").Class("input").ID(id+"-link").ReadOnly(true).Value(link).
-			OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
-		&copyButton{ID: id + "-copy", Text: link},
-	)
-}
-
-// copyButton copies a text to the clipboard and says how that went.
-type copyButton struct {
-	app.Compo
-	ID, Text string
-	said     string
-}
-
-func (c *copyButton) Render() app.UI {
-	return app.Div().Class("copy").Body(
-		app.Button().Class("button button-secondary").ID(c.ID).Text("Copy the link").
-			OnClick(func(ctx app.Context, e app.Event) {
-				copyText(c.Text, func(err error) {
-					ctx.Dispatch(func(app.Context) {
-						c.said = "Copied. Paste it into a message or an email."
-						if err != nil {
-							c.said = "This browser did not let the tool copy it: select the link above and copy it."
-						}
-					})
-				})
-			}),
-		app.P().Class("message").ID(c.ID+"-said").Role("status").Text(c.said),
-	)
-}
-
 // joinPage lets a person join a workshop on their own device.
 type joinPage struct {
 	page

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,10 +19,24 @@ type planPage struct {
 	newText string
 	addErr  string
 	added   int // remounts the "add" form empty after each addition
+	// showAll shows the suggestions for complicated questions, which wait
+	// behind "Show more" so the urgent ones come first.
+	showAll bool
+	// notice says what the last choice did, with a way to undo it.
+	notice planNotice
+}
+
+// planNotice is the message after a choice: what it did, and the actions it
+// made, which Undo takes away again.
+type planNotice struct {
+	text  string
+	made  []string
+	focus string // where focus goes after Undo
 }
 
 func (p *planPage) OnNav(ctx app.Context) {
 	p.load(ctx)
+	p.notice, p.showAll = planNotice{}, false
 	p.arrive(ctx, "Action plan")
 }
 
@@ -42,31 +57,169 @@ func (p *planPage) Render() app.UI {
 		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Action plan"),
-		app.P().Class("lead").Text("First, the checks every project needs, whatever its ratings. Then suggested actions for what is complex, "+
-			"not known or complicated, most urgent first: add the ones your team will do, say who will do them and by when, and drop the rest."),
-		p.reportButtons(),
+		app.P().Class("lead").Text("First, the checks every project needs, whatever its ratings. Then suggested actions for what is complex "+
+			"or not known, most urgent first: add the ones your team will do, say who will do them and by when, and leave the rest for now."),
+		p.reportButtons("top"),
 		app.Details().Class("details").Body(
 			app.Summary().Class("details-summary").Text("What the levels mean"),
 			app.Div().Class("details-text").Body(levelLegend(b)),
 		),
-		app.Range(priorityGroups).Slice(func(i int) app.UI {
-			g := priorityGroups[i]
-			var rows []app.UI
-			for _, pa := range plan {
-				if pa.Priority == g.pri && !pa.Dropped {
-					rows = append(rows, &planRow{Key: rowKey(pa), Gen: p.gen(), Line: pa, page: p, shown: pa})
-				}
-			}
-			if len(rows) == 0 {
-				return nil
-			}
-			return app.Section().Class("plan-group").Body(
-				app.H2().Textf("%s (%d)", g.title, len(rows)),
-				app.Ul().Class("plan-list").Body(rows...),
-			)
-		}),
+		app.Range(priorityGroups).Slice(func(i int) app.UI { return p.group(b, plan, priorityGroups[i].pri, priorityGroups[i].title) }),
 		&fresh{Key: "add/" + strconv.Itoa(p.added), body: func() []app.UI { return p.addForm(b) }},
 		app.If(len(dropped) > 0, func() app.UI { return p.droppedList(dropped) }),
+		p.reportButtons("bottom"),
+		p.noticeBar(),
+	)
+}
+
+// group is one priority's rows, by domain, each domain with buttons that
+// add or leave all its suggestions at once. Suggestions for complicated
+// questions wait behind "Show more".
+func (p *planPage) group(b *q.Bank, plan []scoring.PlannedAction, pri scoring.Priority, title string) app.UI {
+	var lines []scoring.PlannedAction
+	hidden := 0
+	for _, pa := range plan {
+		if pa.Priority != pri || pa.Dropped {
+			continue
+		}
+		if pri == scoring.PriorityComplicated && pa.Origin == scoring.Suggested && !p.showAll {
+			hidden++
+			continue
+		}
+		lines = append(lines, pa)
+	}
+	if len(lines) == 0 && hidden == 0 {
+		return nil
+	}
+	headID := fmt.Sprintf("plan-group-%d", pri)
+	byDomain := pri != scoring.PriorityCheck && pri != scoring.PriorityOther
+	var body []app.UI
+	for start := 0; start < len(lines); {
+		end := start + 1
+		for byDomain && end < len(lines) && lines[end].Domain == lines[start].Domain {
+			end++
+		}
+		if !byDomain {
+			end = len(lines)
+		}
+		part := lines[start:end]
+		rows := make([]app.UI, len(part))
+		for i, pa := range part {
+			rows[i] = &planRow{Key: rowKey(pa), Gen: p.gen(), Line: pa, page: p, shown: pa}
+		}
+		if byDomain {
+			body = append(body, p.domainBar(b, pri, part))
+		}
+		body = append(body, app.Ul().Class("plan-list").Body(rows...))
+		start = end
+	}
+	return app.Section().Class("plan-group").Body(
+		app.H2().ID(headID).TabIndex(-1).Textf("%s (%d)", title, len(lines)+hidden),
+		app.Div().Body(body...),
+		app.If(hidden > 0, func() app.UI {
+			return app.Button().Class("button button-secondary").ID("show-more").
+				Textf("Show %d more %s", hidden, plural(hidden, "suggestion", "suggestions")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.showAll = true
+					focusElement(headID)
+				})
+		}),
+	)
+}
+
+// domainBar heads one domain's rows in a group, with the bulk choices for
+// the suggestions among them.
+func (p *planPage) domainBar(b *q.Bank, pri scoring.Priority, part []scoring.PlannedAction) app.UI {
+	d := b.Domain(part[0].Domain)
+	var keys []string
+	for _, pa := range part {
+		if pa.Origin == scoring.Suggested {
+			keys = append(keys, pa.Key)
+		}
+	}
+	base := fmt.Sprintf("bulk-%d-%s", pri, d.ID)
+	return app.Div().Class("plan-domain").Body(
+		app.H3().Class("plan-domain-title").ID(base).TabIndex(-1).Textf("%s. %s", d.ID, d.Title),
+		app.If(len(keys) > 1, func() app.UI {
+			return app.Div().Class("button-group button-group-tight").Body(
+				app.Button().Class("button button-secondary").ID(base+"-add").
+					Body(app.Textf("Add all %d to the plan", len(keys)), hidden(" for "+d.Title)).
+					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, false, base, base) }, app.EventScope(base)),
+				app.Button().Class("link-button").ID(base+"-leave").
+					Body(app.Textf("Not now, all %d", len(keys)), hidden(" for "+d.Title)).
+					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, true, base, base) }, app.EventScope(base)),
+			)
+		}),
+	)
+}
+
+// choose adds suggestions to the plan, or leaves them for now, in one
+// saved change, and says so with a way to undo it. focus is where focus
+// goes next; back is where it goes after Undo.
+func (p *planPage) choose(keys []string, leave bool, focus, back string) bool {
+	b := q.LookupBank(p.a.Bank)
+	plan := scoring.Plan(b, p.a)
+	var made, texts []string
+	ok := p.try(focus, func() {
+		for _, key := range keys {
+			for _, pa := range plan {
+				if pa.Key == key && pa.Origin == scoring.Suggested {
+					made = append(made, p.a.AddAction(q.Action{ItemID: pa.ItemID, Suggestion: key, Text: pa.Text, Dropped: leave}).ID)
+					texts = append(texts, pa.Text)
+				}
+			}
+		}
+	}, func() {
+		for _, id := range made {
+			p.a.RemoveAction(id)
+		}
+	})
+	if !ok || len(made) == 0 {
+		return false
+	}
+	what := fmt.Sprintf("%d suggestions", len(made))
+	if len(made) == 1 {
+		what = "\u201c" + clipText(texts[0], 60) + "\u201d"
+	}
+	if leave {
+		p.notice = planNotice{text: "Left for now: " + what + ". You can bring them back from \u201cLeft for now\u201d below.", made: made, focus: back}
+	} else {
+		p.notice = planNotice{text: "Added to your plan: " + what + ".", made: made, focus: back}
+	}
+	focusElement(focus)
+	return true
+}
+
+// undo takes away the actions the last choice made.
+func (p *planPage) undo() {
+	n := p.notice
+	before := slices.Clone(p.a.Actions)
+	if p.try("notice-undo", func() {
+		for _, id := range n.made {
+			p.a.RemoveAction(id)
+		}
+	}, func() { p.a.Actions = before }) {
+		p.notice = planNotice{text: "Undone."}
+		focusElement(n.focus)
+	}
+}
+
+// noticeBar says what the last choice did, at the foot of the screen.
+// It is always drawn, so that screen readers announce what appears in it.
+func (p *planPage) noticeBar() app.UI {
+	n := p.notice
+	return app.Div().Class("notice-bar").ID("notice").Role("status").Body(
+		app.If(n.text != "", func() app.UI {
+			return app.Div().Class("notice-bar-inner").Body(
+				app.Span().Body(userText(n.text)),
+				app.If(len(n.made) > 0, func() app.UI {
+					return app.Button().Class("link-button notice-undo").ID("notice-undo").Text("Undo").
+						OnClick(func(ctx app.Context, e app.Event) { p.undo() })
+				}),
+				app.Button().Class("link-button").ID("notice-close").Body(app.Text("Close"), hidden(" this message")).
+					OnClick(func(ctx app.Context, e app.Event) { p.notice = planNotice{} }),
+			)
+		}),
 	)
 }
 
@@ -132,13 +285,13 @@ func (p *planPage) addOwn(ctx app.Context, e app.Event) {
 
 func (p *planPage) droppedList(dropped []scoring.PlannedAction) app.UI {
 	return app.Details().Class("details panel").ID("dropped").Body(
-		app.Summary().Class("details-summary").Textf("Dropped suggestions (%d)", len(dropped)),
+		app.Summary().Class("details-summary").Textf("Left for now (%d)", len(dropped)),
 		app.Ul().Class("list").Body(
 			app.Range(dropped).Slice(func(i int) app.UI {
 				pa := dropped[i]
 				return app.Li().Class("dropped-item").Body(
 					userText(pa.ItemID+" "+pa.ItemTitle+": "+pa.Text+" "),
-					app.Button().Class("link-button").ID("restore-"+domID(rowKey(pa))).Body(app.Text("Restore"), hidden(" "+pa.Text)).
+					app.Button().Class("link-button").ID("restore-"+domID(rowKey(pa))).Body(app.Text("Bring back"), hidden(" "+pa.Text)).
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.editAction(pa.ActionID, "restore-"+domID(rowKey(pa)), func(a *q.Action) { a.Dropped = false })
 						},
@@ -238,8 +391,13 @@ func (r *planRow) check(id string) app.UI {
 	return app.Li().Class("plan-item plan-check").ID(id).DataSet("key", r.Key).DataSet("status", string(l.Status)).Body(
 		app.P().Class("plan-meta").Body(app.Text("Always check · "), app.Strong().Text(state)),
 		app.H3().Class("plan-check-title").Text(l.Text),
-		app.P().Body(g.text(l.CheckDetail)),
-		app.P().Class("hint").Body(g.text(l.CheckNation)),
+		app.Details().Class("details").Body(
+			app.Summary().Class("details-summary").Body(app.Text("What it asks"), hidden(": "+l.Text)),
+			app.Div().Class("details-text").Body(
+				app.P().Body(g.text(l.CheckDetail)),
+				app.P().Class("hint").Body(g.text(l.CheckNation)),
+			),
+		),
 		app.If(l.ActionID != "" && l.Status != q.Done && l.Status != q.DoesNotFit, func() app.UI {
 			return app.Div().Class("plan-fields").Body(
 				textField(id+"-owner", "Who will check it", "", r.shown.Owner, q.NameText, p.fieldError(id+"-owner"), func(ctx app.Context, v string) {
@@ -289,32 +447,45 @@ func (r *planRow) check(id string) app.UI {
 }
 
 func (r *planRow) suggestion(id string) app.UI {
-	l := r.Line
+	l, p := r.Line, r.page
 	return app.Div().Body(
 		app.P().Class("plan-text").Body(userText(l.Text)),
 		app.Div().Class("button-group button-group-tight").Body(
 			app.Button().Class("button button-secondary").ID(id+"-accept").Body(app.Text("Add to plan"), hidden(": "+l.Text)).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if r.take(id+"-accept", false) {
-						focusElement(id + "-text")
-					}
-				}, app.EventScope(r.Key)),
-			app.Button().Class("link-button").ID(id+"-drop").Body(app.Text("Not for us"), hidden(": "+l.Text)).
-				OnClick(func(ctx app.Context, e app.Event) { r.take(id+"-drop", true) }, app.EventScope(r.Key)),
+				OnClick(func(ctx app.Context, e app.Event) { p.choose([]string{l.Key}, false, id+"-text", id+"-accept") }, app.EventScope(r.Key)),
+			app.Button().Class("link-button").ID(id+"-drop").Body(app.Text("Not now"), hidden(": "+l.Text)).
+				OnClick(func(ctx app.Context, e app.Event) { p.choose([]string{l.Key}, true, p.nextAfter(l.Key), id+"-accept") }, app.EventScope(r.Key)),
 		),
-		app.If(r.page.fieldError(id+"-accept")+r.page.fieldError(id+"-drop") != "", func() app.UI {
-			return fieldErrorText(id+"-accept", r.page.fieldError(id+"-accept")+r.page.fieldError(id+"-drop"))
+		app.If(p.fieldError(id+"-text")+p.fieldError(p.nextAfter(l.Key)) != "", func() app.UI {
+			return fieldErrorText(id+"-accept", p.fieldError(id+"-text")+p.fieldError(p.nextAfter(l.Key)))
 		}),
 	)
 }
 
-// take puts a suggestion in the plan, or drops it.
-func (r *planRow) take(field string, dropped bool) bool {
-	l, a := r.Line, r.page.a
-	var id string
-	return r.page.try(field, func() {
-		id = a.AddAction(q.Action{ItemID: l.ItemID, Suggestion: l.Key, Text: l.Text, Dropped: dropped}).ID
-	}, func() { a.RemoveAction(id) })
+// nextAfter is where focus goes when a suggestion leaves the list: the
+// next suggestion's button, else the one before, else the group heading.
+func (p *planPage) nextAfter(key string) string {
+	plan := scoring.Plan(q.LookupBank(p.a.Bank), p.a)
+	var keys []string
+	pri := scoring.PriorityOther
+	for _, pa := range plan {
+		if pa.Key == key {
+			pri = pa.Priority
+		}
+	}
+	for _, pa := range plan {
+		if pa.Priority == pri && pa.Origin == scoring.Suggested && !pa.Dropped && pa.Check == "" {
+			keys = append(keys, pa.Key)
+		}
+	}
+	i := slices.Index(keys, key)
+	switch {
+	case i >= 0 && i+1 < len(keys):
+		return "act-" + domID(keys[i+1]) + "-accept"
+	case i > 0:
+		return "act-" + domID(keys[i-1]) + "-accept"
+	}
+	return fmt.Sprintf("plan-group-%d", pri)
 }
 
 // action is an accepted or own action, every field editable.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -40,13 +39,16 @@ func (p *resultsPage) Render() app.UI {
 	pr := scoring.Score(b, p.a)
 	plan := scoring.Plan(b, p.a)
 	r := pr.Reading
+	prompts := false
+	for _, d := range pr.Domains {
+		prompts = prompts || d.Prompt != ""
+	}
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
 		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
 		heading("Results"),
 		app.If(p.rid != "", func() app.UI { return p.sendBox(p.rid) }),
-		aboutProject(p.a),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
 			DataSet("complex", len(pr.ComplexDomains)).DataSet("band", string(r.Band)).Body(
 			app.H2().Class("reading-headline").Text(r.Headline),
@@ -55,43 +57,69 @@ func (p *resultsPage) Render() app.UI {
 			}),
 			app.P().Text(r.Meaning),
 			app.P().Body(app.Strong().Text("Why: "), app.Text(r.Why)),
+			app.P().Class("hint reading-caveat").Body(app.Text("A conversation aid, not a validated prediction. "),
+				app.A().Href(PathAbout).Text("How the reading works")),
 		),
-		app.Div().Class("inset").Body(
-			app.P().Text(pr.Caveat),
+		app.Section().Class("profile").Body(
+			app.H2().ID("profile-heading").Text("Your project's profile"),
+			app.Div().Class("chart-figure").Body(profileChart(&pr)),
+			app.Details().Class("details").Body(
+				app.Summary().Class("details-summary").Text("What the levels mean"),
+				app.Div().Class("details-text").Body(levelLegend(b)),
+			),
 		),
-		p.reportButtons(),
-		app.P().Body(app.A().Class("button button-secondary").ID("open-plan").Href(link(PathPlan, p.a.ID)).Text("Work on the action plan")),
-		app.If(pr.Complete(), func() app.UI {
-			return app.Div().Class("panel panel-backup").Body(
-				app.H2().Text("Keep a copy"),
-				app.P().Text("Your assessment is complete. Browsers can clear saved data, so export a file as a backup and keep it somewhere safe."),
-				app.Button().Class("button button-secondary").ID("export-backup").Text("Export a file").
-					OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
-			)
-		}),
-		app.H2().Text("Your project's profile"),
-		app.Figure().Class("chart-figure").Body(
-			app.Raw(profileChart(&pr)),
-			app.FigCaption().Class("hint").Text("The longer the bar, the more complex the domain. A question mark means some answers were “don't know”."),
+		p.next(&pr, plan),
+		aboutProject(p.a),
+		app.Details().Class("details details-block").ID("table-detail").Body(
+			app.Summary().Class("details-summary").Text("The profile as a table, with the answers behind it"),
+			app.Div().Class("details-text").Body(profileTable(&pr)),
 		),
-		app.Details().Class("details").Body(
-			app.Summary().Class("details-summary").Text("What the levels mean"),
-			app.Div().Class("details-text").Body(levelLegend(b)),
-		),
-		profileTable(&pr),
-		app.H2().Text("Each domain"),
-		app.Ul().Class("domain-cards").Body(
-			app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
+		app.Details().Class("details details-block").ID("domains-detail").Open(prompts).Body(
+			app.Summary().Class("details-summary").Text("Each domain: what to discuss, and setting its level yourselves"),
+			app.Div().Class("details-text").Body(
+				app.Ul().Class("domain-cards").Body(
+					app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
+				),
+			),
 		),
 		p.linked(b),
 		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
-		p.actions(plan),
 		p.reviews(),
-		app.Div().Class("button-group").Body(
-			app.Button().Class("button").ID("export").Text("Export assessment file").
-				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
-			app.A().Class("link").Href(link(PathCheck, p.a.ID)).Text("Check or change your answers"),
+		app.Div().Class("keep-copy").ID("keep-copy").Body(
+			app.P().Body(
+				app.Text("Browsers can clear saved data: keep a copy somewhere safe. "),
+				app.Button().Class("link-button").ID("export").Text("Export the assessment file").
+					OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
+			),
+		),
+	)
+}
+
+// next says what to do after reading the results: the plan first, then
+// the PDF, then the unknowns and links.
+func (p *resultsPage) next(pr *scoring.Profile, plan []scoring.PlannedAction) app.UI {
+	agreed, waiting := 0, 0
+	for _, pa := range plan {
+		switch {
+		case pa.Agreed():
+			agreed++
+		case pa.Origin == scoring.Suggested && !pa.Dropped:
+			waiting++
+		}
+	}
+	return app.Section().Class("panel panel-next").ID("next").Body(
+		app.H2().Text("What to do next"),
+		app.P().Textf("Your plan has %d agreed %s, and %d %s waiting for the team to take up or leave.",
+			agreed, plural(agreed, "action", "actions"), waiting, plural(waiting, "suggestion", "suggestions")),
+		app.P().Body(app.A().Class("button").ID("open-plan").Href(link(PathPlan, p.a.ID)).Text("Work on the action plan")),
+		p.reportButtons("top"),
+		app.Ul().Class("list list-bullet").Body(
+			app.If(len(pr.Unknowns) > 0, func() app.UI {
+				return app.Li().Body(app.A().Href("#unknowns").Textf("Find out what you don't know: %d %s", len(pr.Unknowns), plural(len(pr.Unknowns), "question", "questions")))
+			}),
+			app.Li().Body(app.A().ID("to-links").Href(link(PathLinks, p.a.ID)).Text("Link the questions that affect each other")),
+			app.Li().Body(app.A().Href(link(PathCheck, p.a.ID)).Text("Check or change your answers")),
 		),
 	)
 }
@@ -246,16 +274,14 @@ func (p *resultsPage) clearLevel(id string) {
 // linked lists the team's links between questions: risks that travel
 // together.
 func (p *resultsPage) linked(b *q.Bank) app.UI {
+	if len(p.a.Links) == 0 {
+		return nil
+	}
 	return app.Section().ID("linked").Body(
 		app.H2().Textf("Linked risks (%d)", len(p.a.Links)),
-		app.If(len(p.a.Links) == 0, func() app.UI {
-			return app.P().Text("No questions are linked yet. Parts of a project affect each other: look at which make each other worse.")
-		}).Else(func() app.UI {
-			return app.Ul().Class("list list-bullet").Body(app.Range(p.a.Links).Slice(func(i int) app.UI {
-				return app.Li().Body(linkText(b, p.a.Links[i]))
-			}))
-		}),
-		app.P().Body(app.A().ID("to-links").Href(link(PathLinks, p.a.ID)).Text("Link the questions that affect each other")),
+		app.Ul().Class("list list-bullet").Body(app.Range(p.a.Links).Slice(func(i int) app.UI {
+			return app.Li().Body(linkText(b, p.a.Links[i]))
+		})),
 	)
 }
 
@@ -289,50 +315,6 @@ func (p *resultsPage) unknowns(b *q.Bank, pr *scoring.Profile) app.UI {
 				return app.Li().Body(app.Strong().Text(u.Title+": "), app.Text(b.Item(u.ID).Actions.Unknown[0]))
 			}),
 		),
-	)
-}
-
-// actions lists the plan read-only, grouped by why each action is there;
-// the plan page is where they are changed.
-func (p *resultsPage) actions(plan []scoring.PlannedAction) app.UI {
-	return app.Section().ID("actions").Body(
-		app.H2().Text("Suggested actions"),
-		app.P().Body(app.Text("Suggestions to discuss as a team: keep, change or drop them in the "),
-			app.A().Href(link(PathPlan, p.a.ID)).Text("action plan"), app.Text(". They are not a verdict.")),
-		app.If(len(plan) == 0, func() app.UI {
-			return app.P().Text("No actions are suggested: nothing is rated complicated, complex or “don't know”.")
-		}),
-		app.Range(priorityGroups).Slice(func(i int) app.UI {
-			g := priorityGroups[i]
-			var lines []scoring.PlannedAction
-			for _, pa := range plan {
-				if pa.Priority == g.pri && !pa.Dropped {
-					lines = append(lines, pa)
-				}
-			}
-			if len(lines) == 0 {
-				return nil
-			}
-			return app.Div().Class("action-group").Body(
-				app.H3().Textf("%s (%d)", g.title, len(lines)),
-				app.Ol().Class("list list-number").Body(
-					app.Range(lines).Slice(func(j int) app.UI {
-						pa := lines[j]
-						if pa.Check != "" {
-							state := "to check"
-							if pa.ActionID != "" {
-								state = strings.ToLower(pa.Status.Label())
-							}
-							return app.Li().DataSet("check", pa.Check).Body(userText(pa.Text), app.Span().Class("hint").Text(" ("+state+")"))
-						}
-						return app.Li().DataSet("item", pa.ItemID).Body(
-							app.Span().Class("action-item").Text(fmt.Sprintf("%s %s: ", pa.ItemID, pa.ItemTitle)),
-							userText(pa.Text),
-						)
-					}),
-				),
-			)
-		}),
 	)
 }
 

@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -21,20 +20,6 @@ type startPage struct {
 	// shown is what the fields held when drawn; see domainPage.shown.
 	shown     q.Project
 	shownMode q.Mode
-}
-
-// fieldError is one problem in a form, linked from the error summary.
-type fieldError struct{ ID, Msg string }
-
-// firstError is the message for a field: the form's own check first,
-// then what saving it refused.
-func firstError(errs []fieldError, id string, saved func(string) string) string {
-	for _, e := range errs {
-		if e.ID == id {
-			return e.Msg
-		}
-	}
-	return saved(id)
 }
 
 func (p *startPage) OnNav(ctx app.Context) {
@@ -206,94 +191,10 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 	}
 }
 
-// errorSummary lists a form's problems, each linked to its field.
-func errorSummary(errs []fieldError) app.UI {
-	if len(errs) == 0 {
-		return nil
-	}
-	return app.Div().Class("error-summary").ID("error-summary").TabIndex(-1).Role("alert").Body(
-		app.H2().Class("error-summary-title").Text("There is a problem"),
-		app.Ul().Class("error-summary-list").Body(
-			app.Range(errs).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href("#" + errs[i].ID).Text(errs[i].Msg))
-			}),
-		),
-	)
-}
-
-func groupClass(err string) string {
-	if err != "" {
-		return "form-group form-group-error"
-	}
-	return "form-group"
-}
-
-// fieldErrorText is the place for a field's error, there with or without
-// one: go-app matches elements by position, so an error appearing before
-// a field would otherwise make it draw the field anew, losing what was
-// typed in it.
-func fieldErrorText(id, err string) app.UI {
-	slot := app.Div().Class("error-slot")
-	if err == "" {
-		return slot
-	}
-	return slot.Body(app.P().Class("error-message").ID(id+"-error").Body(
-		app.Span().Class("visually-hidden").Text("Error: "), app.Text(err)))
-}
-
-// textField is a labelled one-line input, capped by its rule, with an
-// optional hint and error.
-func textField(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI {
-	input := app.Input().Type("text").Class("input").ID(id).Name(id).Value(value).MaxLength(rule.Max).Dir("auto").
-		AutoComplete(false).OnInput(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(id))
-	if d := describedBy(id, hint, err); d != "" {
-		input = input.Aria("describedby", d)
-	}
-	if err != "" {
-		input = input.Aria("invalid", "true")
-	}
-	return app.Div().Class(groupClass(err)).Body(
-		app.Label().Class("label").For(id).Text(label),
-		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
-		fieldErrorText(id, err),
-		input,
-	)
-}
-
 // typed holds, by field ID, how many characters a text area holds as
 // typed, for its counter: what it was drawn with is older. Each page
 // starts it afresh.
 var typed = map[string]int{}
-
-// noteField is a labelled text area, capped by its rule, with an optional
-// hint and error, and a count of characters once it is nearly full.
-func noteField(id, label, hint, value string, rule q.TextRule, err string, set func(app.Context, string)) app.UI {
-	// Text fills the server-rendered page; the value property keeps a reused
-	// element in step when the page shows another item.
-	area := app.Textarea().Class("textarea").ID(id).Name(id).Rows(4).MaxLength(rule.Max).Dir("auto").
-		Text(value).Attr("value", value).OnInput(func(ctx app.Context, e app.Event) {
-		v := ctx.JSSrc().Get("value").String()
-		typed[id] = utf8.RuneCountInString(v)
-		set(ctx, v)
-	}, app.EventScope(id))
-	if d := describedBy(id, hint, err) + " " + id + "-count"; d != "" {
-		area = area.Aria("describedby", strings.TrimSpace(d))
-	}
-	if err != "" {
-		area = area.Aria("invalid", "true")
-	}
-	n, ok := typed[id]
-	if !ok {
-		n = utf8.RuneCountInString(value)
-	}
-	return app.Div().Class(groupClass(err)).Body(
-		app.Label().Class("label").For(id).Text(label),
-		app.If(hint != "", func() app.UI { return app.Div().Class("hint").ID(id + "-hint").Text(hint) }),
-		fieldErrorText(id, err),
-		area,
-		charCount(id, n, rule.Max),
-	)
-}
 
 // charCount says how full a text area is, from four fifths full: a box
 // that stops taking text with no word is a box that loses it.

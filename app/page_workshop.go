@@ -263,32 +263,6 @@ func (p *discussPage) setTeam(id string, ans q.Answer) {
 	putAnswer(p.a.Team, id, ans)
 }
 
-// spreadBar draws how many people chose each level as one stacked bar,
-// with the same counts in words for screen readers.
-func spreadBar(s scoring.Spread) string {
-	total := s.Counts.Answered()
-	if total == 0 {
-		return ""
-	}
-	colours := map[q.Level]string{q.Simple: "#007f3b", q.Complicated: "#ffb81c", q.Complex: "#d5281b", q.Unknown: "#4c6272", q.NotApplicable: "#aeb7bd"}
-	var b strings.Builder
-	var words []string
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="spread" viewBox="0 0 300 16" preserveAspectRatio="none" role="img" aria-label="%%s">`)
-	x := 0.0
-	for _, l := range q.AllLevels {
-		n := s.Counts.Of(l)
-		if n == 0 {
-			continue
-		}
-		w := 300 * float64(n) / float64(total)
-		fmt.Fprintf(&b, `<rect x="%.1f" y="0" width="%.1f" height="16" fill="%s"/>`, x, w, colours[l])
-		x += w
-		words = append(words, fmt.Sprintf("%d %s", n, strings.ToLower(l.Label())))
-	}
-	b.WriteString(`</svg>`)
-	return strings.Replace(b.String(), "%s", "Ratings: "+strings.Join(words, ", "), 1)
-}
-
 // exportCSV downloads one row per person and question, for analysis.
 func (p *workshopPage) exportCSV() {
 	var buf strings.Builder

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
 )
 
 // What making a PDF needs: the renderer, which runs in a Web Worker so
@@ -55,28 +56,62 @@ func today() time.Time {
 
 // reportButtons offer the PDF: a download, and the share sheet where the
 // browser has one for files (installed apps on phones ignore downloads).
-func (p *page) reportButtons() app.UI {
+// A long page offers them at its top and its foot; the choice of
+// suggestions sits at the top, and what happened shows by the button used.
+func (p *page) reportButtons(where string) app.UI {
+	suffix := ""
+	if where != "top" {
+		suffix = "-" + where
+	}
+	here := p.reportAt == where || p.reportAt == "" && where == "top"
+	msg, errText := "", ""
+	if here {
+		msg, errText = p.reportMsg, p.reportErr
+	}
 	return app.Div().Class("report-buttons").Body(
-		app.Button().Class("button").ID("download-pdf").Text("Download action plan (PDF)").
-			OnClick(func(ctx app.Context, e app.Event) { p.makeReport(ctx, false) }),
-		app.If(canShareFiles(), func() app.UI {
-			return app.Button().Class("button button-secondary").ID("share-pdf").Text("Share the PDF").
-				OnClick(func(ctx app.Context, e app.Event) { p.makeReport(ctx, true) })
+		app.If(where == "top", func() app.UI {
+			return app.Div().Class("checkbox").Body(
+				app.Input().Type("checkbox").Class("checkbox-input").ID("with-suggestions").Checked(p.withSuggestions()).
+					OnChange(func(ctx app.Context, e app.Event) {
+						p.suggestions = "leave-out"
+						if ctx.JSSrc().Get("checked").Bool() {
+							p.suggestions = "include"
+						}
+					}),
+				app.Label().Class("checkbox-label").For("with-suggestions").
+					Text("Add the suggestions nobody has taken up, at the end of the PDF"),
+			)
 		}),
-		app.If(p.reportErr != "", func() app.UI {
+		app.Button().Class("button").ID("download-pdf"+suffix).Text("Download action plan (PDF)").
+			OnClick(func(ctx app.Context, e app.Event) { p.reportAt = where; p.makeReport(ctx, false) }),
+		app.If(canShareFiles(), func() app.UI {
+			return app.Button().Class("button button-secondary").ID("share-pdf" + suffix).Text("Share the PDF").
+				OnClick(func(ctx app.Context, e app.Event) { p.reportAt = where; p.makeReport(ctx, true) })
+		}),
+		app.If(errText != "", func() app.UI {
 			// A page open across an update asks for its own version's
 			// report files, which the server no longer has: only the new
 			// version, after a reload, can make the PDF.
 			if p.updateReady {
 				return errorAlert(2, "The PDF could not be made",
 					"A new version of this tool has arrived since you opened this page. "+
-						"Reload the page, then make the PDF again: your work is saved.", p.reportErr)
+						"Reload the page, then make the PDF again: your work is saved.", errText)
 			}
 			return errorAlert(2, "The PDF could not be made",
-				"Your answers are safe. Try again; if it still fails, export the file instead.", p.reportErr)
+				"Your answers are safe. Try again; if it still fails, export the file instead.", errText)
 		}),
-		app.P().Class("message").ID("report-message").Role("status").Text(p.reportMsg),
+		app.P().Class("message").ID("report-message"+suffix).Role("status").Text(msg),
 	)
+}
+
+// withSuggestions is whether the PDF will list the suggestions nobody has
+// taken up: the person's choice, else the report's own rule, which lists
+// them until the team agrees any action.
+func (p *page) withSuggestions() bool {
+	if p.suggestions != "" {
+		return p.suggestions == "include"
+	}
+	return p.a != nil && !scoring.AnyAgreed(scoring.Plan(q.LookupBank(p.a.Bank), p.a))
 }
 
 // makeReport renders the PDF in the browser and hands it over.
@@ -90,7 +125,7 @@ func (p *page) makeReport(ctx app.Context, share bool) {
 	p.reportErr, p.reportMsg = "", "Making the PDF…"
 	day := today()
 	start := time.Now()
-	renderPDF(file, day.Format(time.DateOnly), func(data []byte, err error) {
+	renderPDF(file, day.Format(time.DateOnly), p.suggestions, func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			// What a person waits for: the round trip to the renderer.
 			recordTiming("nasssPDFms", float64(time.Since(start).Microseconds())/1000)

@@ -133,6 +133,12 @@ type page struct {
 	loadErr     error
 	reportMsg   string
 	reportErr   string
+	// reportAt is which of a page's report buttons was used last ("top"
+	// or "bottom"): its messages show there.
+	reportAt string
+	// suggestions is the choice to list untaken suggestions in the PDF:
+	// "" until the person chooses, then "include" or "leave-out".
+	suggestions string
 	origin      string // scheme and host, for links people open elsewhere
 	// refused holds, by field ID, why the field's latest text was not
 	// saved: it breaks a rule. The text stays in the field to be mended.
@@ -320,32 +326,16 @@ func fixed(html string) app.UI { return app.Raw(html) }
 const (
 	shellTop = `<div class="shell-top"><a class="skip-link" href="#main">Skip to main content</a>` +
 		`<header class="header"><div class="container header-inner">` +
-		`<a class="header-name" href="` + PathHome + `">` + ServiceName + `</a>` +
+		`<a class="header-name" href="` + PathHome + `">NASSS<span class="wide-only"> complexity self-assessment</span></a>` +
 		`<nav aria-label="Main"><ul class="header-nav">` +
-		`<li><a href="` + PathHome + `">Your assessments</a></li>` +
-		`<li><a href="` + PathAbout + `">About the method</a></li>` +
+		`<li><a href="` + PathHome + `"><span class="wide-only">Your assessments</span><span class="narrow-only">Assessments</span></a></li>` +
+		`<li><a href="` + PathAbout + `">About<span class="wide-only"> the method</span></a></li>` +
 		`</ul></nav></div></header></div>`
 	shellFooter = `<footer class="footer"><div class="container">` +
 		`<p>Nothing you enter leaves this device unless you export it.</p>` +
 		`<p>An independent tool based on the NASSS framework. <a href="` + PathAbout + `">About the method and privacy</a></p>` +
 		`</div></footer>`
 )
-
-// errorAlert tells of a failure: what happened, as a heading of the level
-// that fits where it stands, what to do, the error itself, then anything
-// more (such as a button that rescues the work).
-func errorAlert(level int, title, advice, detail string, more ...app.UI) app.UI {
-	var h app.UI = app.H2().Class("alert-title").Text(title)
-	if level == 3 {
-		h = app.H3().Class("alert-title").Text(title)
-	}
-	body := []app.UI{h, app.P().Text(advice)}
-	if detail != "" {
-		body = append(body, app.P().Class("hint").Text(sentence(detail)))
-	}
-	body = append(body, more...)
-	return app.Div().Class("alert alert-error").Role("alert").Body(body...)
-}
 
 // saveStatus says whether the page's work is safe, what came in from
 // another tab, and what to do when something is wrong.

@@ -75,6 +75,18 @@ type PlannedAction struct {
 	Dropped  bool     `json:"dropped,omitempty"`
 }
 
+// Agreed is whether the team has taken this line on: its own action, a
+// suggestion it accepted or edited, or a baseline check it took up, and
+// not dropped. A check found not to apply is settled, not agreed.
+func (pa PlannedAction) Agreed() bool {
+	return pa.Origin != Suggested && !pa.Dropped && (pa.Check == "" || pa.Status != q.DoesNotFit)
+}
+
+// AnyAgreed is whether any line of a plan is agreed.
+func AnyAgreed(plan []PlannedAction) bool {
+	return slices.ContainsFunc(plan, PlannedAction.Agreed)
+}
+
 // CheckState says where a baseline check stands: not yet taken on, with
 // whom, done, or found not to apply.
 func (pa PlannedAction) CheckState() string {

@@ -528,3 +528,29 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreed: what counts as an action the team has taken on.
+func TestAgreed(t *testing.T) {
+	tests := []struct {
+		name string
+		pa   PlannedAction
+		want bool
+	}{
+		{"a suggestion", PlannedAction{Origin: Suggested}, false},
+		{"accepted", PlannedAction{Origin: Accepted, Status: q.NotStarted}, true},
+		{"edited and done", PlannedAction{Origin: Edited, Status: q.Done}, true},
+		{"the team's own", PlannedAction{Origin: Own}, true},
+		{"dropped", PlannedAction{Origin: Accepted, Dropped: true}, false},
+		{"a check not taken up", PlannedAction{Check: "dpia", Origin: Suggested}, false},
+		{"a check given to someone", PlannedAction{Check: "dpia", Origin: Accepted, Owner: "Sam", Status: q.NotStarted}, true},
+		{"a check that does not apply", PlannedAction{Check: "dpia", Origin: Accepted, Status: q.DoesNotFit}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.pa.Agreed(); got != tt.want {
+			t.Errorf("%s: agreed %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if AnyAgreed([]PlannedAction{tests[0].pa, tests[5].pa}) || !AnyAgreed([]PlannedAction{tests[0].pa, tests[2].pa}) {
+		t.Error("AnyAgreed disagrees with Agreed")
+	}
+}

@@ -598,9 +598,7 @@ func (b *browser) storage() map[string]string {
 func TestBadFilesChangeNothing(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	b := newBrowser(t, browserOpts{})
-	b.open(srv.URL + "/")
-	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
 	before := b.storage()
 
 	bad, _ := filepath.Glob(filepath.Join(repoRoot(), "questionnaire", "testdata", "bad", "*"))
@@ -847,6 +845,23 @@ func firstDifference(a, b string) string {
 	return fmt.Sprintf("the same up to %q, then %q against %q", a[from:i], a[i:min(len(a), i+80)], b[i:min(len(b), i+80)])
 }
 
+// importExample opens the home page and imports one of the example files
+// kept in the questionnaire's testdata, as the only assessment stored.
+func (b *browser) importExample(base, name string) {
+	b.t.Helper()
+	b.open(base + "/")
+	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", name))
+	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+}
+
+// showAllSuggestions opens the plan's suggestions for complicated
+// questions, which wait behind "Show more", and waits for one to show.
+func (b *browser) showAllSuggestions() {
+	b.t.Helper()
+	b.run(chromedp.Evaluate(`document.getElementById("show-more") && document.getElementById("show-more").click()`, nil),
+		waitFor(`!!document.querySelector(".plan-suggested")`))
+}
+
 // pdfText extracts a PDF's text with pdftotext, on one line.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
@@ -860,13 +875,12 @@ func pdfText(t *testing.T, path string) string {
 func TestActionPlanAndPDF(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	b := newBrowser(t, browserOpts{})
-	b.open(srv.URL + "/")
-	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
 	b.open(srv.URL + "/plan?a=example-1")
 	b.waitHeading("Action plan")
 
 	// Take up the first suggestion still on offer, then edit it.
+	b.showAllSuggestions()
 	var key string
 	b.eval(`document.querySelector(".plan-suggested").dataset.key`, &key)
 	id := "act-" + strings.ReplaceAll(key, "/", "-")
@@ -1087,9 +1101,7 @@ func TestReviewOverTime(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	for _, w := range []int{1280, 375} {
 		b := newBrowser(t, browserOpts{Width: w})
-		b.open(srv.URL + "/")
-		b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-		b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+		b.importExample(srv.URL, "example-quick-1.nasss.json")
 		b.open(srv.URL + "/results?a=example-1")
 		var before string
 		b.eval(`document.querySelector(".domain-card[data-domain='5']").dataset.level`, &before)
@@ -1273,9 +1285,7 @@ func TestPDFMakerFailure(t *testing.T) {
 		site.ServeHTTP(w, r)
 	}))
 	b := newBrowser(t, browserOpts{})
-	b.open(srv.URL + "/")
-	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
 	b.open(srv.URL + "/results?a=example-1")
 	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery), waitFor(`!!document.querySelector(".report-buttons .alert-error")`))
 	if got := b.text(".report-buttons .alert-error h2"); got != "The PDF could not be made" {
@@ -1308,9 +1318,7 @@ func TestOldPageAfterUpdate(t *testing.T) {
 	srv, sw := serveSite(t, site)
 	profile := filepath.Join(t.TempDir(), "profile")
 	b := newBrowser(t, browserOpts{Profile: profile})
-	b.open(srv.URL + "/")
-	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
 	b.waitCached()
 	b.close()
 
@@ -1448,9 +1456,7 @@ func TestStorageBlocked(t *testing.T) {
 func TestExportFailureIsShown(t *testing.T) {
 	srv, _ := serveSite(t, site)
 	b := newBrowser(t, browserOpts{})
-	b.open(srv.URL + "/")
-	b.importFiles(filepath.Join(repoRoot(), "questionnaire", "testdata", "example-quick-1.nasss.json"))
-	b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
 	b.open(srv.URL + "/results?a=example-1")
 	b.run(chromedp.Evaluate(`URL.createObjectURL = () => { throw new Error("downloads are blocked") }`, nil),
 		chromedp.Click("#export", chromedp.ByQuery), waitFor(`!!document.querySelector(".status-area .alert-error")`))

@@ -157,6 +157,7 @@ func TestTheCapsOnPeopleAndActions(t *testing.T) {
 	if most != q.ActionText.Max {
 		t.Errorf("the action box holds %d characters; the file format, %d", most, q.ActionText.Max)
 	}
+	b.showAllSuggestions()
 	var key string
 	b.eval(`document.querySelector(".plan-suggested").dataset.key`, &key)
 	id := "act-" + strings.ReplaceAll(key, "/", "-")

@@ -15,7 +15,7 @@ import (
 func init() {
 	commands["report"] = command{
 		summary: "make the PDF action plan for an assessment file",
-		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD]",
+		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD] [--suggestions auto|include|leave-out]",
 		run:     runReport,
 	}
 }
@@ -24,9 +24,14 @@ func runReport(e *env, args []string) error {
 	fs := flags("report")
 	out := fs.String("o", "", "where to write the PDF (default: <project>-action-plan-<date>.pdf)")
 	date := fs.String("date", "", "the date to print and record, for a reproducible file (default: today)")
+	suggestions := fs.String("suggestions", "auto", "list the suggestions nobody has taken up in an appendix: auto (only while no action is agreed), include or leave-out")
 	file, err := parseOne(e, fs, args)
 	if err != nil {
 		return err
+	}
+	with, err := pdf.ParseSuggestions(*suggestions)
+	if err != nil {
+		return badInput("--%v", err)
 	}
 	day := time.Now().UTC()
 	if *date != "" {
@@ -44,7 +49,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day})
+	data, err := pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with})
 	if err != nil {
 		return err
 	}

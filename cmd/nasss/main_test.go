@@ -199,9 +199,17 @@ func TestReport(t *testing.T) {
 	if code != 0 || stdout != string(a) {
 		t.Error("report from stdin to stdout differs from the file version")
 	}
+	// The example has agreed actions, so the suggestions are left out
+	// unless asked for.
+	_, with, _ := nasss("", "report", file, "-o", "-", "--date", "2026-11-23", "--suggestions", "include")
+	_, auto, _ := nasss("", "report", file, "-o", "-", "--date", "2026-11-23", "--suggestions", "auto")
+	if auto != string(a) || len(with) <= len(auto) {
+		t.Errorf("--suggestions include gave %d bytes, auto %d, the default %d", len(with), len(auto), len(a))
+	}
 	for _, args := range [][]string{
 		{"report"},
 		{"report", file, "--date", "23/11/2026"},
+		{"report", file, "--suggestions", "sometimes"},
 		{"report", "../../questionnaire/testdata/bad/schema-999.json"},
 	} {
 		if code, stdout, errs := nasss("", args...); code != 2 || strings.HasPrefix(stdout, "%PDF") || errs == "" {
