@@ -18,6 +18,7 @@ func TestProfileChart(t *testing.T) {
 	full := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})
 	full.DomainLevels = map[string]q.DomainLevel{"1": {Level: q.Simple, Reason: "Only staff use it."}}
 	for _, a := range []*q.Assessment{full, q.New(q.Default(), "empty", q.Quick, full.Created)} {
+		// No inline styles: the page's security policy refuses them.
 		pr := scoring.Score(q.Default(), a)
 		html := app.HTMLString(profileChart(&pr))
 		for _, d := range pr.Domains {
@@ -28,10 +29,13 @@ func TestProfileChart(t *testing.T) {
 			if !strings.Contains(html, label) {
 				t.Errorf("domain %s: no %q at the bar's end", d.ID, label)
 			}
-			wantBar := map[int]string{1: "33.3333%", 2: "66.6667%", 3: "100.0000%"}[d.Level.Score()]
+			wantBar := map[int]string{1: "hchart-bar-1 hchart-simple", 2: "hchart-bar-2 hchart-complicated", 3: "hchart-bar-3 hchart-complex"}[d.Level.Score()]
 			if wantBar != "" && !strings.Contains(html, wantBar) {
 				t.Errorf("domain %s (%s): no bar %s wide", d.ID, d.Level, wantBar)
 			}
+		}
+		if strings.Contains(html, "style=") {
+			t.Error("the chart uses an inline style")
 		}
 		if a == full && !strings.Contains(html, "(set by the team)") {
 			t.Error("the chart does not mark the level the team set")

@@ -414,6 +414,13 @@ func (b *browser) checkClean(page string) {
 	if r := b.offsiteRequests(); len(r) > 0 {
 		b.t.Errorf("requests left 127.0.0.1 on %s: %v", page, r)
 	}
+	// What the security policy refused never took effect: an inline style,
+	// say, that was meant to draw a bar.
+	for _, line := range b.console() {
+		if strings.Contains(line, "Content Security Policy") {
+			b.t.Errorf("the security policy refused something on %s: %s", page, line)
+		}
+	}
 }
 
 // waitCached waits until the service worker is active, which it becomes
