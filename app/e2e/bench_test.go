@@ -90,13 +90,6 @@ type loadSite struct {
 	profile string
 }
 
-// report records the median of a run as the benchmark's figure.
-func report(b *testing.B, ms []float64) float64 {
-	m := median(ms)
-	b.ReportMetric(m, "ms-median")
-	return m
-}
-
 // buildFloor builds the go-app hello program into a web folder of its own,
 // with the toolkit's styles and icons, and serves it the same way.
 func buildFloor(b *testing.B) *server.Site { return buildFloorT(b) }
