@@ -162,6 +162,14 @@ const (
 // Valid reports whether m is one of the known modes.
 func (m Mode) Valid() bool { return m == Quick || m == Full }
 
+// Label names the mode for people, in a sentence.
+func (m Mode) Label() string {
+	if m == Full {
+		return "full assessment"
+	}
+	return "quick scan"
+}
+
 // Item returns the item with the given ID, quick or full, or nil.
 func (b *Bank) Item(id string) *Item { return b.items[id] }
 
