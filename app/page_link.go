@@ -323,12 +323,40 @@ func (p *page) sendBox(rid string) app.UI {
 		if r.ID != rid {
 			continue
 		}
-		frag, err := q.EncodeLink(q.LookupBank(p.a.Bank), p.a.ID, p.a.Mode, r)
-		if err != nil {
-			return app.P().Class("hint").Text("Your answers cannot go in a link: " + err.Error() + " Export a file instead.")
+		b := q.LookupBank(p.a.Bank)
+		var parts []app.UI
+		if code, err := q.EncodeCode(b, p.a.ID, p.a.Mode, r.Answers); err == nil {
+			parts = append(parts, app.Div().Class("panel send-code").ID("send-code").Body(
+				app.H2().Text("Read out your code"),
+				app.P().Text("No connection? Read this code to the facilitator, or show it. They type it on the device that holds "+
+					"the workshop: their laptop or tablet, on its Workshop page."),
+				app.P().Class("rating-code").ID("rating-code").Body(
+					app.Span().Aria("hidden", "true").Text(code), hidden("Your code: "+spelled(code))),
+				app.P().Class("hint").Text("The code carries your ratings only. Your notes stay on this device: to send them too, export the file below."),
+			))
 		}
-		return shareBox("send", "Send your ratings to the facilitator", p.origin+PathReceive+"#"+frag,
-			"Let the facilitator scan this code, or send them the link. It carries your ratings only; your notes stay here.")
+		if frag, err := q.EncodeLink(b, p.a.ID, p.a.Mode, r); err == nil {
+			parts = append(parts, shareBox("send", "Or send a link", p.origin+PathReceive+"#"+frag,
+				"The link must be opened on the facilitator's device, the one that holds the workshop: on any other it cannot be added. "+
+					"They can scan this picture with that device's camera, or you can send them the link. It carries your ratings only."))
+		}
+		parts = append(parts, app.Div().Class("panel").Body(
+			app.H2().Text("Or send a file, with your notes"),
+			app.P().Text("Export your ratings and notes as a file, and send it to the facilitator, who adds it on the Workshop page."),
+			app.Button().Class("button button-secondary").ID("send-file").Text("Export my file").
+				OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
+		))
+		return app.Div().ID("send-back").Body(parts...)
 	}
 	return nil
+}
+
+// spelled reads a code out character by character, as a screen reader
+// should: "A B 1 2", not a word.
+func spelled(code string) string {
+	var out []string
+	for _, r := range strings.ReplaceAll(code, " ", "") {
+		out = append(out, string(r))
+	}
+	return strings.Join(out, " ")
 }

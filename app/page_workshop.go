@@ -19,6 +19,9 @@ type workshopPage struct {
 	added            int
 	message          string
 	problems         []importProblem
+	// codeName and code are a participant's rating code as typed.
+	codeName, code string
+	codes          int // remounts the code form empty after each one added
 }
 
 const workshopImport = "workshop-files"
@@ -59,6 +62,7 @@ func (p *workshopPage) Render() app.UI {
 			}),
 		),
 		&fresh{Key: fmt.Sprint("person/", p.added), body: p.addPerson},
+		&fresh{Key: fmt.Sprint("code/", p.codes), body: p.codeForm},
 		shareBox("invite", "Invite people to rate on their own device", p.origin+PathJoin+"#"+joinFragment(p.a),
 			"Show this code on a screen, or send the link. Each person rates alone, then sends you their ratings as a link or a file."),
 		app.H2().Text("Add people's files"),
@@ -100,6 +104,77 @@ func (p *workshopPage) addPerson() []app.UI {
 			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
 		),
 	}
+}
+
+// codeForm takes a participant's rating code, typed as they read it out:
+// the way back with no network and no camera.
+func (p *workshopPage) codeForm() []app.UI {
+	n := q.CodeLength(p.a.Mode)
+	return []app.UI{
+		app.Form().Class("panel").ID("add-code").OnSubmit(p.submitCode).Body(
+			app.H2().Text("Type a participant's code"),
+			app.P().Class("hint").Textf("People who rated on their own device can read you the code their device shows: "+
+				"%d letters and digits in groups of four. No connection is needed.", n),
+			textField("code-name", "Their name (optional)", "", "", q.NameText, p.fieldError("code-name"), func(_ app.Context, v string) { p.codeName = v }),
+			app.Div().Class(groupClass(p.fieldError("code"))).Body(
+				app.Label().Class("label").For("code").Text("Their code"),
+				app.Div().Class("hint").ID("code-hint").Textf("For example, %s. Capitals, spaces and dashes do not matter.", exampleCode(n)),
+				fieldErrorText("code", p.fieldError("code")),
+				app.Input().Type("text").Class("input input-code").ID("code").AutoComplete(false).Spellcheck(false).
+					Attr("autocapitalize", "characters").MaxLength(64).Aria("describedby", "code-hint").
+					OnInput(func(ctx app.Context, e app.Event) { p.code = ctx.JSSrc().Get("value").String() }),
+			),
+			app.Button().Type("submit").Class("button button-secondary").ID("add-code-button").Text("Add their ratings"),
+		),
+	}
+}
+
+// exampleCode shows the shape of a code of n characters.
+func exampleCode(n int) string {
+	return strings.TrimSpace(strings.Repeat("7K3M ", n/4))
+}
+
+func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	delete(p.refused, "code")
+	delete(p.refused, "code-name")
+	name := q.NameText.CleanText(strings.TrimSpace(p.codeName))
+	if err := q.NameText.Check(name); err != nil {
+		p.refuse("code-name", "The name "+err.Error()+".")
+		focusElement("code-name")
+		return
+	}
+	answers, err := q.DecodeCode(q.LookupBank(p.a.Bank), p.a.ID, p.a.Mode, p.code)
+	if err != nil {
+		msg := err.Error()
+		p.refuse("code", strings.ToUpper(msg[:1])+msg[1:]+".")
+		focusElement("code")
+		return
+	}
+	for i, r := range p.a.Respondents {
+		if r.Name == name && maps.EqualFunc(r.Answers, answers, func(x, y q.Answer) bool { return x.Level == y.Level }) {
+			p.message = "These ratings are already here, as " + r.Label(i) + ": nothing was added."
+			p.code, p.codeName = "", ""
+			p.codes++
+			focusElement("workshop-message")
+			return
+		}
+	}
+	if len(p.a.Respondents) >= q.MaxRespondents {
+		p.refuse("code", fmt.Sprintf("This workshop already has %d people, the most one can hold.", q.MaxRespondents))
+		focusElement("code")
+		return
+	}
+	r := q.Respondent{ID: q.NewRespondentID(), Name: name, Answers: answers}
+	n := len(p.a.Respondents)
+	if !p.try("code", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
+		focusElement("code")
+		return
+	}
+	p.message = fmt.Sprintf("Added %s's ratings: %d of %d questions answered.", r.Label(n), len(answers), len(q.LookupBank(p.a.Bank).Items(p.a.Mode)))
+	p.code, p.codeName = "", ""
+	p.codes++
+	focusElement("workshop-message")
 }
 
 func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {

@@ -852,6 +852,36 @@ func firstDifference(a, b string) string {
 	return fmt.Sprintf("the same up to %q, then %q against %q", a[from:i], a[i:min(len(a), i+80)], b[i:min(len(b), i+80)])
 }
 
+// quickWorkshop has a facilitator start a quick scan, answer it, and open
+// its workshop page, with the app kept for offline use; it gives the
+// facilitator's browser, the assessment's ID and the invitation link.
+func quickWorkshop(t *testing.T, srv *testServer, name string) (f *browser, id, invite string) {
+	t.Helper()
+	f = newBrowser(t, browserOpts{})
+	id = f.startAssessment(srv.URL, name, q.Quick)
+	f.complete(q.Quick, quickAnswers, "")
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.eval(`document.getElementById("invite-link").value`, &invite)
+	f.waitCached()
+	return f, id, invite
+}
+
+// joinAndRate joins a workshop by its invitation link, as name, rates the
+// quick scan's questions with levels, and lands on the results.
+func (b *browser) joinAndRate(invite, name string, levels []q.Level) {
+	b.t.Helper()
+	b.open(invite)
+	b.waitHeading("Join the workshop")
+	// Enter in a field submits the form, as people do.
+	b.run(chromedp.Focus("#join-name", chromedp.ByQuery), insertText(name), chromedp.KeyEvent(kb.Enter))
+	for n, d := range q.Default().Domains {
+		b.waitHeading(d.Title)
+		b.answerItem(d.Quick.ID, answer{level: levels[n]})
+		b.run(chromedp.Click("#continue", chromedp.ByQuery))
+	}
+	b.waitHeading("Results")
+}
+
 // importExample opens the home page and imports one of the example files
 // kept in the questionnaire's testdata, as the only assessment stored.
 func (b *browser) importExample(base, name string) {
@@ -1149,26 +1179,9 @@ func TestReviewOverTime(t *testing.T) {
 // tampered links; a link for a workshop not on the device asks where.
 func TestShareLinks(t *testing.T) {
 	srv, _ := serveSite(t, site)
-	profile := filepath.Join(t.TempDir(), "facilitator")
-	f := newBrowser(t, browserOpts{Profile: profile})
-	id := f.startAssessment(srv.URL, "Link workshop", q.Quick)
-	f.complete(q.Quick, quickAnswers, "")
-	f.open(srv.URL + "/workshop?a=" + id)
-	var invite string
-	f.eval(`document.getElementById("invite-link").value`, &invite)
-	f.waitCached()
-
+	f, id, invite := quickWorkshop(t, srv, "Link workshop")
 	p := newBrowser(t, browserOpts{Width: 375})
-	p.open(invite)
-	p.waitHeading("Join the workshop")
-	// Enter in a field submits the form, as people do.
-	p.run(chromedp.Focus("#join-name", chromedp.ByQuery), insertText("Dee"), chromedp.KeyEvent(kb.Enter))
-	for n, d := range q.Default().Domains {
-		p.waitHeading(d.Title)
-		p.answerItem(d.Quick.ID, answer{level: []q.Level{q.Simple, q.Complex, q.Complex, q.Unknown, q.Simple, q.Simple, q.Complicated}[n]})
-		p.run(chromedp.Click("#continue", chromedp.ByQuery))
-	}
-	p.waitHeading("Results")
+	p.joinAndRate(invite, "Dee", []q.Level{q.Simple, q.Complex, q.Complex, q.Unknown, q.Simple, q.Simple, q.Complicated})
 	var send string
 	p.eval(`document.getElementById("send-link").value`, &send)
 	t.Logf("the answers link is %d characters", len(send))
