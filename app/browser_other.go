@@ -36,7 +36,7 @@ func reloadPage() {}
 
 func checkedValue(name string) (string, bool) { return "", false }
 
-func renderPDF(file []byte, date, suggestions string, done func([]byte, error)) {
+func renderPDF(file []byte, date, options string, done func([]byte, error)) {
 	done(nil, errNoBrowser)
 }
 

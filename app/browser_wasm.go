@@ -551,7 +551,7 @@ var (
 // renderPDF asks the PDF worker to make the action plan for an exported
 // assessment file, and calls done once with the PDF or the reason it
 // could not be made.
-func renderPDF(file []byte, date, suggestions string, done func([]byte, error)) {
+func renderPDF(file []byte, date, options string, done func([]byte, error)) {
 	err := jsCall(func() {
 		if !pdfWorker.Truthy() {
 			startPDFWorker()
@@ -562,7 +562,7 @@ func renderPDF(file []byte, date, suggestions string, done func([]byte, error)) 
 		arr := js.Global().Get("Uint8Array").New(len(file))
 		js.CopyBytesToJS(arr, file)
 		fonts := []any{fontRegularURL, fontBoldURL}
-		pdfWorker.Call("postMessage", map[string]any{"id": id, "wasm": pdfWasmURL, "fonts": fonts, "file": arr, "date": date, "suggestions": suggestions})
+		pdfWorker.Call("postMessage", map[string]any{"id": id, "wasm": pdfWasmURL, "fonts": fonts, "file": arr, "date": date, "options": options})
 	})
 	if err != nil {
 		done(nil, fmt.Errorf("the PDF maker could not start: %w", err))

@@ -75,7 +75,10 @@ const homeIntro = `<div class="intro">` +
 	`<li>Quick scan: 7 questions, about 5 minutes.</li>` +
 	`<li>Full assessment: 24 questions, about 45 minutes.</li>` +
 	`<li>Your answers are saved on this device as you go. Nothing is sent anywhere.</li></ul>` +
-	`<p><a id="start" class="button button-start" href="` + PathStart + `">Start a new assessment</a></p></div>`
+	`<div class="button-group button-group-start"><a id="start" class="button button-start" href="` + PathStart + `">Start a new assessment</a>` +
+	`<a id="start-workshop" class="button button-secondary button-start" href="` + PathStart + `?workshop=1">Run a workshop</a></div>` +
+	`<p class="hint">A workshop: several people rate, each on their own or in turn on one device, then agree together. ` +
+	`It works with no connection.</p></div>`
 
 func (p *homePage) list() app.UI {
 	if errors.Is(p.listErr, ErrNotKept) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"net/url"
@@ -217,6 +218,21 @@ func (p *receivePage) plan() app.UI {
 	}
 	into = append(into, fieldErrorText("receive-add", p.fieldError("receive-add")))
 	i := slices.IndexFunc(p.a.Respondents, func(r q.Respondent) bool { return r.ID == shared.ID })
+	if j := expected(p.a, shared.Name); i < 0 && j >= 0 {
+		// The facilitator added this person before they joined.
+		fill := shared
+		fill.ID, fill.Role = p.a.Respondents[j].ID, cmp.Or(shared.Role, p.a.Respondents[j].Role)
+		return app.Div().Body(append(into,
+			app.P().ID("receive-match").Body(app.Strong().Body(userText(p.a.Respondents[j].Label(j))),
+				app.Text(" is already on this workshop's list, with no ratings yet. Are these their ratings?")),
+			app.Div().Class("button-group").Body(
+				app.Button().Class("button").ID("receive-fill").Textf("Yes, fill in %s's ratings", p.a.Respondents[j].Label(j)).
+					OnClick(func(ctx app.Context, e app.Event) { p.add(fill, "Filled in "+fill.Label(j)+"'s ratings.") }),
+				app.Button().Class("button button-secondary").ID("receive-add").Text("No, add someone new").
+					OnClick(func(ctx app.Context, e app.Event) { p.add(shared, "Added to "+projectName(p.a)+".") }),
+			),
+		)...)
+	}
 	if i < 0 {
 		return app.Div().Body(append(into,
 			app.Button().Class("button").ID("receive-add").Text("Add to this workshop").
@@ -277,6 +293,19 @@ func (p *receivePage) plan() app.UI {
 			append([]app.UI{app.H2().ID("receive-replace-title").Class("alert-title").Text(title)}, text...)...),
 		app.Div().Class("button-group").Body(buttons...),
 	)...)
+}
+
+// expected finds the person added to a workshop, before they rated, under
+// the same name as someone joining: names typed on two devices match
+// whatever their case. It gives -1 when there is no such person.
+func expected(a *q.Assessment, name string) int {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return -1
+	}
+	return slices.IndexFunc(a.Respondents, func(r q.Respondent) bool {
+		return strings.EqualFold(strings.TrimSpace(r.Name), name) && len(r.Answers) == 0
+	})
 }
 
 // changedAnswers counts the items whose rating the link would change.

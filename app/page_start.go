@@ -14,9 +14,12 @@ type startPage struct {
 	page
 
 	editing bool
-	project q.Project
-	mode    q.Mode
-	errs    []fieldError
+	// workshop is set when the page sets up a workshop: it goes on to
+	// the people coming rather than the first question.
+	workshop bool
+	project  q.Project
+	mode     q.Mode
+	errs     []fieldError
 	// shown is what the fields held when drawn; see domainPage.shown.
 	shown     q.Project
 	shownMode q.Mode
@@ -36,18 +39,36 @@ func (p *startPage) OnNav(ctx app.Context) {
 	}
 	p.a, p.project, p.mode = nil, q.Project{}, ""
 	p.shown, p.shownMode = p.project, p.mode
-	p.arrive(ctx, "Start a new assessment")
+	p.workshop = ctx.Page().URL().Query().Get("workshop") != ""
+	p.arrive(ctx, p.title())
+}
+
+// title names the page: starting an assessment alone, or a workshop.
+func (p *startPage) title() string {
+	switch {
+	case p.editing:
+		return "Project details"
+	case p.workshop:
+		return "Set up a workshop"
+	}
+	return "Start a new assessment"
 }
 
 func (p *startPage) Render() app.UI {
 	if p.editing && p.a == nil {
 		return p.notFound()
 	}
-	title, button := "Start a new assessment", "Continue"
-	if p.editing {
-		title, button = "Project details", "Save and go back"
+	title, button := p.title(), "Continue"
+	switch {
+	case p.editing:
+		button = "Save and go back"
+	case p.workshop:
+		button = "Set up the workshop"
 	}
 	key := "start/new"
+	if p.workshop {
+		key = "start/workshop"
+	}
 	if p.editing {
 		key = "start/" + p.a.ID
 	}
@@ -60,6 +81,14 @@ func (p *startPage) Render() app.UI {
 func (p *startPage) form(title, button string) []app.UI {
 	return []app.UI{
 		heading(title),
+		app.If(!p.editing, func() app.UI {
+			if p.workshop {
+				return app.P().Class("lead").Text("Name the project and choose the questions. Next, add the people who are coming, if you know them; " +
+					"others can join on their own device, or take turns on this one.")
+			}
+			return app.P().Body(app.Text("Several people rating together? "),
+				app.A().ID("to-workshop").Href(PathStart+"?workshop=1").Text("Run a workshop instead"), app.Text("."))
+		}),
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
 			p.field(textField, "project-name", "Project name", "For example, video consultations in outpatient clinics.", q.NameText, func(pr *q.Project) *string { return &pr.Name }),
@@ -187,6 +216,10 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	if err == nil || d.State == NotSaved {
+		if p.workshop {
+			ctx.Navigate(link(PathWorkshop, a.ID))
+			return
+		}
 		ctx.Navigate(link(PathDomain, a.ID, "d", "1"))
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,6 +20,9 @@ type workshopPage struct {
 	added            int
 	message          string
 	problems         []importProblem
+	// renaming and removing are the person whose card shows its rename
+	// form or its removal's confirmation.
+	renaming, removing string
 	// codeName and code are a participant's rating code as typed.
 	codeName, code string
 	codes          int // remounts the code form empty after each one added
@@ -28,7 +32,7 @@ const workshopImport = "workshop-files"
 
 func (p *workshopPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	p.message, p.problems = "", nil
+	p.message, p.problems, p.renaming, p.removing = "", nil, "", ""
 	p.arrive(ctx, "Workshop")
 }
 
@@ -51,13 +55,27 @@ func (p *workshopPage) Render() app.UI {
 				r := p.a.Respondents[i]
 				answered := r.AnsweredOf(items)
 				return app.Li().Class("card").DataSet("respondent", r.ID).Body(
-					app.H3().Class("card-title").Body(userText(r.Label(i))),
+					app.H3().Class("card-title").ID("person-"+r.ID).TabIndex(-1).Body(userText(r.Label(i))),
 					app.P().Class("card-meta").Textf("%d of %d questions answered", answered, total),
-					app.Ul().Class("card-actions").Body(
-						app.Li().Body(app.A().Class("button button-secondary").ID("answer-"+r.ID).
-							Href(link(PathDomain, p.a.ID, "d", "1", "r", r.ID)).
-							Body(app.Text("Answer as this person"), hidden(": "+r.Label(i)))),
-					),
+					app.If(p.renaming == r.ID, func() app.UI { return &fresh{Key: "rename/" + r.ID, body: func() []app.UI { return p.renameForm(r) }} }).
+						ElseIf(p.removing == r.ID, func() app.UI { return p.removeConfirm(i, r, items) }).
+						Else(func() app.UI {
+							return app.Ul().Class("card-actions").Body(
+								app.Li().Body(app.A().Class("button button-secondary").ID("answer-"+r.ID).
+									Href(link(PathDomain, p.a.ID, "d", "1", "r", r.ID)).
+									Body(app.Text("Answer as this person"), hidden(": "+r.Label(i)))),
+								app.Li().Body(app.Button().Class("link-button").ID("rename-"+r.ID).Body(app.Text("Rename"), hidden(": "+r.Label(i))).
+									OnClick(func(ctx app.Context, e app.Event) {
+										p.renaming, p.removing, p.newName, p.newRole = r.ID, "", r.Name, r.Role
+										focusElement("rename-name")
+									}, app.EventScope(r.ID))),
+								app.Li().Body(app.Button().Class("link-button link-warning").ID("remove-"+r.ID).Body(app.Text("Remove"), hidden(": "+r.Label(i))).
+									OnClick(func(ctx app.Context, e app.Event) {
+										p.removing, p.renaming = r.ID, ""
+										focusElement("remove-title")
+									}, app.EventScope(r.ID))),
+							)
+						}),
 				)
 			}),
 		),
@@ -104,6 +122,97 @@ func (p *workshopPage) addPerson() []app.UI {
 			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
 		),
 	}
+}
+
+// renameForm changes a person's name and role, the first person's too.
+func (p *workshopPage) renameForm(r q.Respondent) []app.UI {
+	return []app.UI{
+		app.Form().ID("rename").OnSubmit(func(ctx app.Context, e app.Event) {
+			e.PreventDefault()
+			p.rename(r.ID)
+		}).Body(
+			textField("rename-name", "Name", "", r.Name, q.NameText, p.fieldError("rename-name"), func(_ app.Context, v string) { p.newName = v }),
+			textField("rename-role", "Role", "", r.Role, q.NameText, p.fieldError("rename-role"), func(_ app.Context, v string) { p.newRole = v }),
+			app.Div().Class("button-group button-group-tight").Body(
+				app.Button().Type("submit").Class("button button-secondary").ID("rename-save").Text("Save"),
+				app.Button().Type("button").Class("link-button").ID("rename-cancel").Text("Cancel").
+					OnClick(func(ctx app.Context, e app.Event) { p.renaming = ""; focusElement("person-" + r.ID) }),
+			),
+		),
+	}
+}
+
+func (p *workshopPage) rename(id string) {
+	name, role := q.NameText.CleanText(strings.TrimSpace(p.newName)), q.NameText.CleanText(strings.TrimSpace(p.newRole))
+	delete(p.refused, "rename-name")
+	delete(p.refused, "rename-role")
+	for _, f := range []struct{ id, label, v string }{{"rename-name", "The name", name}, {"rename-role", "The role", role}} {
+		if err := q.NameText.Check(f.v); err != nil {
+			p.refuse(f.id, f.label+" "+err.Error()+".")
+			focusElement(f.id)
+			return
+		}
+	}
+	i := slices.IndexFunc(p.a.Respondents, func(r q.Respondent) bool { return r.ID == id })
+	if i < 0 {
+		return
+	}
+	old := p.a.Respondents[i]
+	if !p.try("rename-name", func() { p.a.Respondents[i].Name, p.a.Respondents[i].Role = name, role },
+		func() { p.a.Respondents[i] = old }) {
+		focusElement("rename-name")
+		return
+	}
+	p.renaming, p.newName, p.newRole = "", "", ""
+	p.message = "Renamed " + old.Label(i) + " to " + p.a.Respondents[i].Label(i) + "."
+	focusElement("workshop-message")
+}
+
+// removeConfirm says what removing a person loses, before anything goes.
+func (p *workshopPage) removeConfirm(i int, r q.Respondent, items []*q.Item) app.UI {
+	ratings, notes := 0, 0
+	for _, it := range items {
+		if r.Answers[it.ID].Level.Answered() {
+			ratings++
+		}
+		if r.Answers[it.ID].Note != "" {
+			notes++
+		}
+	}
+	last := len(p.a.Respondents) == 1
+	return app.Div().Class("alert alert-warning").Role("group").Aria("labelledby", "remove-title").Body(
+		app.H4().Class("alert-title").ID("remove-title").TabIndex(-1).Textf("Remove %s?", r.Label(i)),
+		app.If(last, func() app.UI {
+			return app.P().Text("A workshop keeps at least one person. Add the next person first, then remove this one.")
+		}).Else(func() app.UI {
+			return app.P().Textf("Their %d %s and %d %s will go from this workshop, and cannot be brought back. "+
+				"Agreed ratings stay. To keep a copy, export the file first.",
+				ratings, plural(ratings, "rating", "ratings"), notes, plural(notes, "note", "notes"))
+		}),
+		app.Div().Class("button-group button-group-tight").Body(
+			app.If(!last, func() app.UI {
+				return app.Button().Class("button button-warning").ID("remove-yes").Textf("Remove %s", r.Label(i)).
+					OnClick(func(ctx app.Context, e app.Event) { p.remove(r.ID) }, app.EventScope(r.ID))
+			}),
+			app.Button().Class("link-button").ID("remove-no").Textf("Keep %s", r.Label(i)).
+				OnClick(func(ctx app.Context, e app.Event) { p.removing = ""; focusElement("person-" + r.ID) }, app.EventScope(r.ID)),
+		),
+	)
+}
+
+func (p *workshopPage) remove(id string) {
+	i := slices.IndexFunc(p.a.Respondents, func(r q.Respondent) bool { return r.ID == id })
+	if i < 0 || len(p.a.Respondents) < 2 {
+		return
+	}
+	before := slices.Clone(p.a.Respondents)
+	label := before[i].Label(i)
+	if !p.try("workshop-message", func() { p.a.Respondents = slices.Delete(p.a.Respondents, i, i+1) }, func() { p.a.Respondents = before }) {
+		return
+	}
+	p.removing = ""
+	p.message = "Removed " + label + "."
+	focusElement("workshop-message")
 }
 
 // codeForm takes a participant's rating code, typed as they read it out:
@@ -165,13 +274,24 @@ func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
 		focusElement("code")
 		return
 	}
-	r := q.Respondent{ID: q.NewRespondentID(), Name: name, Answers: answers}
-	n := len(p.a.Respondents)
-	if !p.try("code", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
-		focusElement("code")
-		return
+	total := len(q.LookupBank(p.a.Bank).Items(p.a.Mode))
+	if j := expected(p.a, name); j >= 0 {
+		// Someone added before they rated: their ratings fill their place.
+		old := p.a.Respondents[j]
+		if !p.try("code", func() { p.a.Respondents[j].Answers = answers }, func() { p.a.Respondents[j] = old }) {
+			focusElement("code")
+			return
+		}
+		p.message = fmt.Sprintf("Filled in %s's ratings, as they were on the list already: %d of %d questions answered.", old.Label(j), len(answers), total)
+	} else {
+		r := q.Respondent{ID: q.NewRespondentID(), Name: name, Answers: answers}
+		n := len(p.a.Respondents)
+		if !p.try("code", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
+			focusElement("code")
+			return
+		}
+		p.message = fmt.Sprintf("Added %s's ratings: %d of %d questions answered.", r.Label(n), len(answers), total)
 	}
-	p.message = fmt.Sprintf("Added %s's ratings: %d of %d questions answered.", r.Label(n), len(answers), len(q.LookupBank(p.a.Bank).Items(p.a.Mode)))
 	p.code, p.codeName = "", ""
 	p.codes++
 	focusElement("workshop-message")

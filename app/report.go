@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -82,6 +83,14 @@ func (p *page) reportButtons(where string) app.UI {
 					Text("Add the suggestions nobody has taken up, at the end of the PDF"),
 			)
 		}),
+		app.If(where == "top" && p.a != nil && len(p.a.Respondents) > 1, func() app.UI {
+			return app.Div().Class("checkbox").Body(
+				app.Input().Type("checkbox").Class("checkbox-input").ID("with-names").Checked(p.names).
+					OnChange(func(ctx app.Context, e app.Event) { p.names = ctx.JSSrc().Get("checked").Bool() }),
+				app.Label().Class("checkbox-label").For("with-names").
+					Text("Name the people who rated in the PDF (otherwise it counts them only)"),
+			)
+		}),
 		app.Button().Class("button").ID("download-pdf"+suffix).Text("Download action plan (PDF)").
 			OnClick(func(ctx app.Context, e app.Event) { p.reportAt = where; p.makeReport(ctx, false) }),
 		app.If(canShareFiles(), func() app.UI {
@@ -102,6 +111,14 @@ func (p *page) reportButtons(where string) app.UI {
 		}),
 		app.P().Class("message").ID("report-message"+suffix).Role("status").Text(msg),
 	)
+}
+
+// reportChoices are what the person chose for the PDF, as the worker reads
+// them (pdf.Choices; the app does not link the PDF package, which is
+// large, so a test holds the two together).
+type reportChoices struct {
+	Suggestions string `json:"suggestions,omitempty"`
+	Names       bool   `json:"names,omitempty"`
 }
 
 // withSuggestions is whether the PDF will list the suggestions nobody has
@@ -125,7 +142,8 @@ func (p *page) makeReport(ctx app.Context, share bool) {
 	p.reportErr, p.reportMsg = "", "Making the PDF…"
 	day := today()
 	start := time.Now()
-	renderPDF(file, day.Format(time.DateOnly), p.suggestions, func(data []byte, err error) {
+	choices, _ := json.Marshal(reportChoices{p.suggestions, p.names})
+	renderPDF(file, day.Format(time.DateOnly), string(choices), func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			// What a person waits for: the round trip to the renderer.
 			recordTiming("nasssPDFms", float64(time.Since(start).Microseconds())/1000)

@@ -136,6 +136,8 @@ type page struct {
 	// reportAt is which of a page's report buttons was used last ("top"
 	// or "bottom"): its messages show there.
 	reportAt string
+	// names is the choice to name a workshop's people in the PDF.
+	names bool
 	// suggestions is the choice to list untaken suggestions in the PDF:
 	// "" until the person chooses, then "include" or "leave-out".
 	suggestions string

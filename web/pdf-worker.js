@@ -1,7 +1,8 @@
 // Makes the PDF action plan off the page's thread. The renderer is a Go
 // program of its own (pdf.wasm), loaded on the first request, so the app
 // itself starts without it. The page sends
-//   {id, wasm, fonts: [regularURL, boldURL], file: Uint8Array, date, suggestions}
+//   {id, wasm, fonts: [regularURL, boldURL], file: Uint8Array, date, options}
+// where options is the report's choices as JSON.
 // and gets back {id, pdf: Uint8Array} or {id, error}. Everything is fetched
 // from this origin; the service worker answers offline.
 importScripts("/wasm_exec.js");
@@ -43,7 +44,7 @@ async function start(wasm, fontURLs) {
 }
 
 self.onmessage = async (event) => {
-  const { id, wasm, fonts, file, date, suggestions } = event.data;
+  const { id, wasm, fonts, file, date, options } = event.data;
   try {
     // A failed start is not kept: the next request tries again.
     ready = ready || start(wasm, fonts).catch((err) => {
@@ -51,7 +52,7 @@ self.onmessage = async (event) => {
       throw err;
     });
     const render = await ready;
-    const result = render(file, date, suggestions || "");
+    const result = render(file, date, options || "");
     if (result.error) {
       self.postMessage({ id, error: result.error });
     } else {

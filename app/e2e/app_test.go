@@ -1122,8 +1122,13 @@ func TestWorkshop(t *testing.T) {
 	if rows := strings.Count(string(csvData), "\r\n"); rows != 1+4*7 || !strings.Contains(string(csvData), bankField) {
 		t.Errorf("the CSV has %d lines, want a header and 28 rows, each naming the bank as %q:\n%.300s", rows, bankField, csvData)
 	}
+	// The PDF counts the people; this facilitator chooses to name them.
 	f.open(srv.URL + "/results?a=" + id)
 	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, f.waitDownload(30*time.Second)); strings.Contains(text, "Bo (Ward nurse)") || !strings.Contains(text, "Their names are left out") {
+		t.Errorf("the PDF names people nobody chose to name")
+	}
+	f.run(chromedp.Click("#with-names", chromedp.ByQuery), chromedp.Click("#download-pdf", chromedp.ByQuery))
 	text := pdfText(t, f.waitDownload(30*time.Second))
 	for _, want := range []string{"Ratings from 4 people", "Ratings from 10 people", "Needs discussion", "Team: Agreed after hearing from IT.", "Bo (Ward nurse)"} {
 		if !strings.Contains(text, want) {

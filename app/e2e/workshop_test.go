@@ -107,3 +107,86 @@ func setInput(sel, value string) chromedp.Action {
 	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.value = %q;
 		el.dispatchEvent(new Event("input", {bubbles: true})); })()`, sel, value), nil)
 }
+
+// TestWorkshopPeople: a workshop is set up from the home page; the first
+// person is renamed, someone is removed after a confirmation that says
+// what goes, and people the facilitator listed before they joined are
+// filled in, by code and by link, rather than added twice.
+func TestWorkshopPeople(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	f := newBrowser(t, browserOpts{})
+	f.open(srv.URL + "/")
+	f.run(chromedp.Click("#start-workshop", chromedp.ByQuery))
+	f.waitHeading("Set up a workshop")
+	f.run(chromedp.Focus("#project-name", chromedp.ByQuery), insertText("Ward tablets"),
+		chromedp.Click("#mode-quick", chromedp.ByQuery), chromedp.Click("#continue", chromedp.ByQuery))
+	f.waitHeading("Workshop")
+	var id string
+	f.eval(`new URLSearchParams(location.search).get("a")`, &id)
+	var first string
+	f.eval(`document.querySelector("#respondents > li").dataset.respondent`, &first)
+
+	// Rename the first person.
+	f.run(chromedp.Click("#rename-"+first, chromedp.ByQuery), waitFor(`!!document.getElementById("rename-name")`))
+	f.run(setInput("#rename-name", "Ana"), setInput("#rename-role", "Facilitator"), chromedp.Click("#rename-save", chromedp.ByQuery),
+		waitFor(`document.querySelector("#respondents > li .card-title").textContent === "Ana (Facilitator)"`))
+
+	// List who is coming, and one too many.
+	add := func(name string) {
+		f.run(setInput("#person-name", name), chromedp.Click("#add-person-button", chromedp.ByQuery),
+			waitFor(fmt.Sprintf(`document.getElementById("workshop-message").textContent === "Added %s."`, name)))
+	}
+	for _, name := range []string{"Tom", "Priya", "Sam"} {
+		add(name)
+	}
+	var sam string
+	f.eval(`[...document.querySelectorAll("#respondents > li")].find(li => li.textContent.includes("Sam")).dataset.respondent`, &sam)
+	f.run(chromedp.Click("#remove-"+sam, chromedp.ByQuery), waitFor(`!!document.getElementById("remove-title")`))
+	if got := f.text(`[data-respondent="` + sam + `"]`); !strings.Contains(got, "Their 0 ratings and 0 notes will go") {
+		t.Errorf("the removal's confirmation says %q", got)
+	}
+	f.screenshot("remove-person")
+	f.checkClean("removing a person")
+	f.run(chromedp.Click("#remove-yes", chromedp.ByQuery), waitFor(`document.getElementById("workshop-message").textContent === "Removed Sam."`))
+	people := func() int {
+		var n int
+		f.eval(stored(id, `a.respondents.length`), &n)
+		return n
+	}
+	if n := people(); n != 3 {
+		t.Fatalf("%d people after removing Sam; want 3", n)
+	}
+	var invite string
+	f.eval(`document.getElementById("invite-link").value`, &invite)
+
+	// Tom joins on his phone and reads out his code; typed with his name,
+	// it fills his place.
+	tom := newBrowser(t, browserOpts{Width: 375})
+	tom.joinAndRate(invite, "tom", []q.Level{q.Simple, q.Simple, q.Complex, q.Simple, q.Simple, q.Simple, q.Simple})
+	code := strings.TrimSpace(tom.text("#rating-code span"))
+	f.run(setInput("#code-name", "Tom"), setInput("#code", code), chromedp.Click("#add-code-button", chromedp.ByQuery),
+		waitFor(`document.getElementById("workshop-message").textContent.startsWith("Filled in Tom's ratings")`))
+	if n := people(); n != 3 {
+		t.Errorf("%d people after Tom's code; want 3", n)
+	}
+
+	// Priya sends a link; opening it offers to fill her place.
+	priya := newBrowser(t, browserOpts{Width: 375})
+	priya.joinAndRate(invite, "Priya", []q.Level{q.Complex, q.Simple, q.Simple, q.Simple, q.Simple, q.Simple, q.Unknown})
+	var send string
+	priya.eval(`document.getElementById("send-link").value`, &send)
+	f.open(send)
+	f.waitHeading("Add someone's ratings")
+	f.run(waitFor(`!!document.getElementById("receive-match")`))
+	f.screenshot("receive-match")
+	f.checkClean("a link from someone already listed")
+	f.run(chromedp.Click("#receive-fill", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	if n := people(); n != 3 {
+		t.Errorf("%d people after Priya's link; want 3", n)
+	}
+	var filled []string
+	f.eval(stored(id, `a.respondents.map(r => r.name + ":" + Object.keys(r.answers).length)`), &filled)
+	if fmt.Sprint(filled) != "[Ana:0 Tom:7 Priya:7]" {
+		t.Errorf("the people and their answers: %v", filled)
+	}
+}

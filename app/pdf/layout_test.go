@@ -208,3 +208,24 @@ func TestTextSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOnlyWhenChosen: a workshop's report counts its people and
+// names them, or says whose a note is, only when asked to.
+func TestNamesOnlyWhenChosen(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})
+	names := []string{"Community matron", "Aisha (Digital programme manager)", "Consultant cardiologist"}
+	for _, named := range []bool{false, true} {
+		text := flat(pdftotext(t, render(t, a, Options{Date: day, Names: named})))
+		for _, n := range names {
+			if strings.Contains(text, n) != named {
+				t.Errorf("names %v: %q printed %v", named, n, !named)
+			}
+		}
+		if strings.Contains(text, "3 people. Their names are left out") == named {
+			t.Errorf("names %v: the count says otherwise", named)
+		}
+		if strings.Contains(text, "A participant: ") == named {
+			t.Errorf("names %v: notes say whose they are %v", named, !named)
+		}
+	}
+}

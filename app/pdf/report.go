@@ -6,6 +6,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -29,6 +30,10 @@ type Options struct {
 	// Suggestions says whether the bank's suggestions nobody has taken up
 	// go in an appendix.
 	Suggestions Suggestions
+	// Names names the people who rated, and whose each note is, when
+	// several rated; otherwise the report only counts them, since a
+	// workshop's room is not always its readers.
+	Names bool
 }
 
 // Suggestions says whether a report lists the suggestions nobody has taken
@@ -44,6 +49,25 @@ const (
 	// SuggestionsLeaveOut never lists them.
 	SuggestionsLeaveOut Suggestions = "leave-out"
 )
+
+// Choices are the report's options a person makes, as the app sends them
+// to the PDF worker.
+type Choices struct {
+	Suggestions string `json:"suggestions,omitempty"`
+	Names       bool   `json:"names,omitempty"`
+}
+
+// ParseChoices reads Choices as JSON ("" for none) into Options.
+func ParseChoices(text string) (Options, error) {
+	var c Choices
+	if text != "" {
+		if err := json.Unmarshal([]byte(text), &c); err != nil {
+			return Options{}, fmt.Errorf("the report's choices could not be read: %w", err)
+		}
+	}
+	s, err := ParseSuggestions(c.Suggestions)
+	return Options{Suggestions: s, Names: c.Names}, err
+}
 
 // ParseSuggestions reads the command line's and the worker's word for
 // Suggestions: auto, include or leave-out.

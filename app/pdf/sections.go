@@ -166,7 +166,11 @@ func (w *writer) item(d *q.Domain, it scoring.ItemResult) {
 	}
 	for _, n := range it.Notes {
 		w.pdf.Ln(0.8)
-		w.text(n.Who + ": " + n.Text)
+		who := n.Who
+		if !w.named() && who != "Team" {
+			who = "A participant"
+		}
+		w.text(who + ": " + n.Text)
 	}
 	w.pdf.Ln(3)
 }
@@ -279,7 +283,7 @@ func (w *writer) aboutProject() {
 	facts = append(facts,
 		q.Fact{Label: "Notes", Value: w.a.Project.Notes},
 		q.Fact{Label: "Last changed", Value: longDate(w.a.Updated)},
-		q.Fact{Label: fmt.Sprintf("Who answered (%d)", len(who)), Value: strings.Join(who, "; ")},
+		q.Fact{Label: "Who answered", Value: w.whoAnswered(who)},
 		q.Fact{Label: "Questions", Value: "Question bank " + w.bank.Ref().String() + ". " + w.a.MadeWithNote()},
 	)
 	w.heading("About the project", 20)
@@ -292,6 +296,23 @@ func (w *writer) aboutProject() {
 		w.text(f.Value)
 		w.pdf.Ln(2)
 	}
+}
+
+// named is whether the report names the people who rated: always for one
+// person, for several only when asked.
+func (w *writer) named() bool { return w.opts.Names || len(w.a.Respondents) <= 1 }
+
+// whoAnswered counts the people who rated, and names them when the report
+// names people.
+func (w *writer) whoAnswered(names []string) string {
+	count := fmt.Sprintf("%d people", len(names))
+	if len(names) == 1 {
+		count = "1 person"
+	}
+	if !w.named() {
+		return count + ". Their names are left out of this report."
+	}
+	return count + ": " + strings.Join(names, "; ")
 }
 
 func (w *writer) howToRead() {

@@ -24,21 +24,21 @@ var fonts pdf.Fonts
 // main offers the worker two functions and waits for calls:
 //
 //	nasssSetFonts(regular, bold Uint8Array)
-//	nasssRenderPDF(file Uint8Array, date, suggestions string) → {pdf: Uint8Array} or {error: string}
+//	nasssRenderPDF(file Uint8Array, date, options string) → {pdf: Uint8Array} or {error: string}
 //
 // file is an exported assessment (.nasss.json bytes), date YYYY-MM-DD,
-// suggestions as the command line's --suggestions.
+// options the report's choices as JSON (see pdf.Choices).
 func main() {
 	js.Global().Set("nasssSetFonts", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		fonts = pdf.Fonts{Regular: bytesOf(args[0]), Bold: bytesOf(args[1])}
 		return nil
 	}))
 	js.Global().Set("nasssRenderPDF", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		suggestions := ""
+		options := ""
 		if len(args) > 2 && args[2].Type() == js.TypeString {
-			suggestions = args[2].String()
+			options = args[2].String()
 		}
-		data, err := render(args[0], args[1].String(), suggestions)
+		data, err := render(args[0], args[1].String(), options)
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}
@@ -49,7 +49,7 @@ func main() {
 	select {}
 }
 
-func render(file js.Value, date, suggestions string) ([]byte, error) {
+func render(file js.Value, date, options string) ([]byte, error) {
 	if fonts.Regular == nil {
 		return nil, errors.New("the PDF renderer has no fonts")
 	}
@@ -57,15 +57,16 @@ func render(file js.Value, date, suggestions string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the PDF renderer was given a bad date: %v", err)
 	}
-	with, err := pdf.ParseSuggestions(suggestions)
+	o, err := pdf.ParseChoices(options)
 	if err != nil {
 		return nil, err
 	}
+	o.Date = day
 	a, err := q.Decode(bytesOf(file))
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with})
+	return pdf.Render(q.LookupBank(a.Bank), a, fonts, o)
 }
 
 func bytesOf(v js.Value) []byte {

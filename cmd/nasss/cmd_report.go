@@ -15,7 +15,7 @@ import (
 func init() {
 	commands["report"] = command{
 		summary: "make the PDF action plan for an assessment file",
-		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD] [--suggestions auto|include|leave-out]",
+		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD] [--suggestions auto|include|leave-out] [--names]",
 		run:     runReport,
 	}
 }
@@ -25,6 +25,7 @@ func runReport(e *env, args []string) error {
 	out := fs.String("o", "", "where to write the PDF (default: <project>-action-plan-<date>.pdf)")
 	date := fs.String("date", "", "the date to print and record, for a reproducible file (default: today)")
 	suggestions := fs.String("suggestions", "auto", "list the suggestions nobody has taken up in an appendix: auto (only while no action is agreed), include or leave-out")
+	names := fs.Bool("names", false, "name the people who rated in a workshop, and whose each note is (default: count them only)")
 	file, err := parseOne(e, fs, args)
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with})
+	data, err := pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with, Names: *names})
 	if err != nil {
 		return err
 	}
