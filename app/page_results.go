@@ -28,7 +28,16 @@ func (p *resultsPage) OnNav(ctx app.Context) {
 		p.rid = joined()[p.a.ID]
 	}
 	p.reviewErr, p.setting = "", map[string]q.DomainLevel{}
-	p.arrive(ctx, "Results")
+	p.arrive(ctx, p.title())
+}
+
+// title is "Your ratings" for someone who rated a workshop on their own
+// device: what they see is never the team's result.
+func (p *resultsPage) title() string {
+	if p.rid != "" {
+		return "Your ratings"
+	}
+	return "Results"
 }
 
 func (p *resultsPage) Render() app.UI {
@@ -47,8 +56,14 @@ func (p *resultsPage) Render() app.UI {
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
 		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(projectName(p.a))),
-		heading("Results"),
-		app.If(p.rid != "", func() app.UI { return p.sendBox(p.rid) }),
+		heading(p.title()),
+		app.If(p.rid != "", func() app.UI {
+			return app.Div().Body(
+				app.P().Class("inset").ID("yours-only").Text("These are your own ratings, not the team's result. The team's comes from the facilitator, "+
+					"once everyone's ratings are in and the group has agreed."),
+				p.sendBox(p.rid),
+			)
+		}),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
 			DataSet("complex", len(pr.ComplexDomains)).DataSet("band", string(r.Band)).Body(
 			app.H2().Class("reading-headline").Text(r.Headline),
@@ -176,9 +191,23 @@ func (p *resultsPage) domainCard(n int, d scoring.DomainResult) app.UI {
 		app.If(d.Answered < d.Applicable, func() app.UI {
 			return app.P().Class("domain-card-note").Textf("%d of %d questions answered.", d.Answered, d.Applicable)
 		}),
-		app.A().Href(link(PathDomain, p.a.ID, "d", strconv.Itoa(n))).Body(app.Text("Change answers"), hidden(" for "+d.Title)),
+		app.If(p.rid == "" && len(p.a.Respondents) > 1, func() app.UI {
+			// In a workshop the profile is the team's: change it by agreeing.
+			return app.A().ID("discuss-"+d.ID).Href(link(PathDiscuss, p.a.ID)+"#agree-"+firstItem(p.a, d.ID)).
+				Body(app.Text("Discuss and agree these ratings"), hidden(" for "+d.Title))
+		}).Else(func() app.UI {
+			return app.A().Href(link(PathDomain, p.a.ID, "d", strconv.Itoa(n))).Body(app.Text("Change answers"), hidden(" for "+d.Title))
+		}),
 		p.setLevel(d),
 	)
+}
+
+// firstItem is the first question a domain asks in the assessment's mode.
+func firstItem(a *q.Assessment, domain string) string {
+	if items := q.LookupBank(a.Bank).Domain(domain).ItemsFor(a.Mode); len(items) > 0 {
+		return items[0].ID
+	}
+	return ""
 }
 
 // setLevel lets the team set a domain's level itself, with its reason, or

@@ -388,6 +388,12 @@ func (p *discussPage) Render() app.UI {
 	spreads := scoring.Aggregate(b, p.a)
 	scoring.SortByDisagreement(spreads)
 	flagged := len(scoring.NeedingDiscussion(spreads))
+	agreed := 0
+	for _, s := range spreads {
+		if p.a.Team[s.ItemID].Level.Answered() {
+			agreed++
+		}
+	}
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),
@@ -395,6 +401,10 @@ func (p *discussPage) Render() app.UI {
 		heading("Compare ratings and agree"),
 		app.P().Class("lead").Textf("%d of %d questions need discussion: ratings two levels apart, someone who does not know, or no majority. They come first.",
 			flagged, len(spreads)),
+		app.P().Class("discuss-progress").ID("agreed-progress").Role("status").Body(
+			app.Strong().Textf("%d of %d agreed", agreed, len(spreads)),
+			app.Progress().Class("progress-bar").Max(len(spreads)).Value(agreed).Aria("label", "Questions agreed"),
+		),
 		app.Ul().Class("discuss-list").Body(
 			app.Range(spreads).Slice(func(i int) app.UI { return p.item(b, spreads[i]) }),
 		),
@@ -418,7 +428,9 @@ func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
 		summary = fmt.Sprintf("%s. Middle rating: %s.", strings.Join(parts, ", "), strings.ToLower(s.Median.Label()))
 	}
 	shown := p.shown[it.ID]
-	return app.Li().Class("discuss-item").ID(base).DataSet("item", it.ID).DataSet("flag", fmt.Sprint(s.NeedsDiscussion)).Body(
+	notes := scoring.PeoplesNotes(p.a, it.ID)
+	return app.Li().Class("discuss-item").ID(base).DataSet("item", it.ID).DataSet("flag", fmt.Sprint(s.NeedsDiscussion)).
+		DataSet("agreed", fmt.Sprint(p.a.Team[it.ID].Level.Answered())).Body(
 		app.FieldSet().Class("fieldset").Body(
 			app.Legend().Class("legend").Body(app.H2().Class("item-title").Text(it.ID+" "+it.Title)),
 			app.Raw(spreadBar(s)),
@@ -426,11 +438,26 @@ func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
 			app.If(s.NeedsDiscussion, func() app.UI {
 				return app.P().Class("discuss-flag").Body(app.Strong().Text("Needs discussion: "), app.Text(strings.Join(s.Reasons, "; ")+"."))
 			}),
+			app.If(p.a.Team[it.ID].Level.Answered(), func() app.UI {
+				return app.P().Class("discuss-agreed").Body(app.Strong().Text("Agreed: "), app.Text(p.a.Team[it.ID].Level.Label()))
+			}),
+			app.If(len(notes) > 0, func() app.UI {
+				return app.Div().Class("discuss-notes").Body(
+					app.P().Class("label").Textf("What people noted (%d)", len(notes)),
+					app.Ul().Class("list list-bullet").Body(app.Range(notes).Slice(func(i int) app.UI {
+						return app.Li().Body(app.Strong().Body(userText(notes[i].Who+": ")), userText(notes[i].Text))
+					})),
+				)
+			}),
 			app.P().Class("label").Text("The rating you agree"),
 			app.Div().Class("radios").Body(
 				app.Range(q.AllLevels).Slice(func(i int) app.UI {
 					l := q.AllLevels[i]
-					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), "", shown.Level == l,
+					hint := it.Levels.Describe(l)
+					if hint == "" {
+						hint = b.Meaning(l)
+					}
+					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), hint, shown.Level == l,
 						func(v string) {
 							old := p.a.Team[it.ID]
 							if now := (q.Answer{Level: q.Level(v), Note: old.Note}); now != old {

@@ -136,19 +136,28 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 		if n >= asked {
 			level = q.Unanswered // an item the mode does not ask has no rating here
 		}
-		base := PlannedAction{ItemID: it.ID, ItemTitle: it.Title, Domain: it.Domain, Level: level, Priority: priorityOf(level), Links: a.LinksOf(it.ID)}
-		for k, text := range it.Actions.For(level) {
-			pa := base
-			pa.Key, pa.Text, pa.Origin = q.SuggestionKey(it.ID, level, k), text, Suggested
-			for _, i := range byItem[it.ID] {
-				if act := a.Actions[i]; !used[i] && act.Suggestion == pa.Key {
-					used[i] = true
-					pa = fromAction(base, act, text)
-					break
-				}
-			}
-			out = append(out, pa)
+		levels := []q.Level{level}
+		if n < asked && level != q.Unknown && !a.Team[it.ID].Level.Answered() && anyoneUnknown(a, it.ID) {
+			// Someone did not know, and the middle rating stands in until
+			// the team agrees: finding out stays in the plan.
+			levels = append(levels, q.Unknown)
 		}
+		for _, l := range levels {
+			base := PlannedAction{ItemID: it.ID, ItemTitle: it.Title, Domain: it.Domain, Level: l, Priority: priorityOf(l), Links: a.LinksOf(it.ID)}
+			for k, text := range it.Actions.For(l) {
+				pa := base
+				pa.Key, pa.Text, pa.Origin = q.SuggestionKey(it.ID, l, k), text, Suggested
+				for _, i := range byItem[it.ID] {
+					if act := a.Actions[i]; !used[i] && act.Suggestion == pa.Key {
+						used[i] = true
+						pa = fromAction(base, act, text)
+						break
+					}
+				}
+				out = append(out, pa)
+			}
+		}
+		base := PlannedAction{ItemID: it.ID, ItemTitle: it.Title, Domain: it.Domain, Level: level, Priority: priorityOf(level), Links: a.LinksOf(it.ID)}
 		for _, i := range byItem[it.ID] {
 			if !used[i] {
 				used[i] = true
@@ -158,6 +167,11 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 	}
 	slices.SortStableFunc(out, func(x, y PlannedAction) int { return int(x.Priority) - int(y.Priority) })
 	return out
+}
+
+// anyoneUnknown is whether anyone answered an item "don't know".
+func anyoneUnknown(a *q.Assessment, itemID string) bool {
+	return slices.ContainsFunc(a.Respondents, func(r q.Respondent) bool { return r.Answers[itemID].Level == q.Unknown })
 }
 
 // fromAction fills a plan line from the team's saved action. bankText is

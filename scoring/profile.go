@@ -280,6 +280,13 @@ func notesOn(a *q.Assessment, itemID string) []Note {
 	if n := a.Team[itemID].Note; n != "" {
 		out = append(out, Note{Who: "Team", Text: n})
 	}
+	return append(out, PeoplesNotes(a, itemID)...)
+}
+
+// PeoplesNotes are the notes people left on an item as they rated, with
+// who left each.
+func PeoplesNotes(a *q.Assessment, itemID string) []Note {
+	var out []Note
 	for i, r := range a.Respondents {
 		if n := r.Answers[itemID].Note; n != "" {
 			out = append(out, Note{Who: r.Label(i), Text: n})

@@ -554,3 +554,28 @@ func TestAgreed(t *testing.T) {
 		t.Error("AnyAgreed disagrees with Agreed")
 	}
 }
+
+// TestUnknownsStayInThePlan: one person's "don't know" keeps its find-out
+// actions in the plan while the middle rating stands in, and they go once
+// the team agrees a level.
+func TestUnknownsStayInThePlan(t *testing.T) {
+	a := assess(q.Quick, map[string]q.Level{"Q1": S, "Q2": S, "Q3": S, "Q4": S, "Q5": S, "Q6": S, "Q7": S})
+	a.Respondents = append(a.Respondents, q.Respondent{ID: "r2", Answers: map[string]q.Answer{"Q2": {Level: C}}},
+		q.Respondent{ID: "r3", Answers: map[string]q.Answer{"Q2": {Level: U}}})
+	findOut := func() int {
+		n := 0
+		for _, pa := range Plan(bank, a) {
+			if pa.ItemID == "Q2" && pa.Priority == PriorityUnknown {
+				n++
+			}
+		}
+		return n
+	}
+	if want := len(bank.Item("Q2").Actions.Unknown); findOut() != want || want == 0 {
+		t.Errorf("with one \"don't know\" and no agreement: %d find-out actions for Q2, want %d", findOut(), want)
+	}
+	a.Team = map[string]q.Answer{"Q2": {Level: C}}
+	if n := findOut(); n != 0 {
+		t.Errorf("after the team agreed: %d find-out actions for Q2", n)
+	}
+}

@@ -879,7 +879,8 @@ func (b *browser) joinAndRate(invite, name string, levels []q.Level) {
 		b.answerItem(d.Quick.ID, answer{level: levels[n]})
 		b.run(chromedp.Click("#continue", chromedp.ByQuery))
 	}
-	b.waitHeading("Results")
+	// What a participant sees is theirs, never the team's result.
+	b.waitHeading("Your ratings")
 }
 
 // importExample opens the home page and imports one of the example files
@@ -1053,7 +1054,7 @@ func TestWorkshop(t *testing.T) {
 		l.answerItem(d.Quick.ID, answer{level: q.Complicated})
 		l.run(chromedp.Click("#continue", chromedp.ByQuery))
 	}
-	l.waitHeading("Results")
+	l.waitHeading("Your ratings")
 	var back string
 	l.eval(`document.getElementById("send-link").value`, &back)
 

@@ -190,3 +190,45 @@ func TestWorkshopPeople(t *testing.T) {
 		t.Errorf("the people and their answers: %v", filled)
 	}
 }
+
+// TestDiscussion: the discussion shows each level's description and what
+// people noted, counts what is agreed, and marks an agreed card; on a
+// workshop's results, changing a domain leads there.
+func TestDiscussion(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.importExample(srv.URL, "example-full-3.nasss.json")
+	b.open(srv.URL + "/results?a=example-1")
+	b.waitHeading("Results")
+	b.run(chromedp.Evaluate(`document.getElementById("domains-detail").open = true`, nil), chromedp.Click("#discuss-1", chromedp.ByQuery))
+	b.waitHeading("Compare ratings and agree")
+	var agreed, total int
+	progress := func() {
+		t.Helper()
+		if _, err := fmt.Sscanf(b.text("#agreed-progress strong"), "%d of %d agreed", &agreed, &total); err != nil || total != 24 {
+			t.Fatalf("the progress says %q", b.text("#agreed-progress"))
+		}
+	}
+	progress()
+	before := agreed
+	var item string
+	b.eval(`document.querySelector(".discuss-item[data-agreed='false']").dataset.item`, &item)
+	bi := q.Default().Item(item)
+	card := b.text("#agree-" + item)
+	if !strings.Contains(card, bi.Levels.Complex) || !strings.Contains(card, bi.Levels.Simple) {
+		t.Errorf("the agree choices for %s lack the level descriptions: %.300s", item, card)
+	}
+	var withNotes int
+	b.eval(`document.querySelectorAll(".discuss-notes").length`, &withNotes)
+	if withNotes == 0 {
+		t.Error("no card shows what people noted")
+	}
+	b.run(chromedp.Click("#agree-"+item+"-complicated", chromedp.ByQuery),
+		waitFor(fmt.Sprintf(`document.getElementById("agree-%s").dataset.agreed === "true"`, item)))
+	progress()
+	if agreed != before+1 {
+		t.Errorf("agreeing one more question moved the count from %d to %d", before, agreed)
+	}
+	b.screenshot("discuss-progress")
+	b.checkClean("the discussion with progress")
+}
