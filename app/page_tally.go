@@ -29,7 +29,8 @@ func (p *tallyPage) Render() app.UI {
 	if key := fmt.Sprint(p.a.ID, "/", p.gen()); p.key != key {
 		p.key, p.shown = key, maps.Clone(p.a.Tallies)
 	}
-	items := q.LookupBank(p.a.Bank).Items(p.a.Mode)
+	b := q.LookupBank(p.a.Bank)
+	items := b.Items(p.a.Mode)
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),
@@ -42,6 +43,17 @@ func (p *tallyPage) Render() app.UI {
 			return app.Section().Class("item").ID("tally-" + it.ID).Body(app.FieldSet().Class("fieldset").Body(
 				app.Legend().Class("legend").Body(app.H2().Class("item-title").Text(it.ID+" "+it.Title)),
 				app.P().Class("item-question").Text(it.Question),
+				app.Details().Class("details").Open(i == 0).Body(
+					app.Summary().Class("details-summary").Body(app.Text("The answers to read out"), hidden(": "+it.Title)),
+					app.Dl().Class("read-out").Body(app.Range(q.AllLevels).Slice(func(j int) app.UI {
+						l := q.AllLevels[j]
+						text := it.Levels.Describe(l)
+						if text == "" {
+							text = b.Meaning(l)
+						}
+						return app.Div().Body(app.Dt().Text(l.Label()), app.Dd().Text(text))
+					})),
+				),
 				app.Div().Class("tally-fields").Body(app.Range(q.AllLevels).Slice(func(j int) app.UI {
 					l := q.AllLevels[j]
 					id := fmt.Sprintf("tally-%s-%s", it.ID, l)

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -26,6 +28,7 @@ type workshopPage struct {
 	// codeName and code are a participant's rating code as typed.
 	codeName, code string
 	codes          int // remounts the code form empty after each one added
+	packMsg        string
 }
 
 const workshopImport = "workshop-files"
@@ -101,6 +104,14 @@ func (p *workshopPage) Render() app.UI {
 			)
 		}),
 		app.P().ID("workshop-message").Class("message").TabIndex(-1).Role("status").Text(p.message),
+		app.Section().Class("panel").ID("pack").Body(
+			app.H2().Text("Facilitator's pack"),
+			app.P().Text("A guide to running the workshop, with 60- and 90-minute agendas, prompts and what to do when people disagree, "+
+				"and a paper questionnaire for anyone without a device. Print it before the day."),
+			app.Button().Class("button button-secondary").ID("download-pack").Text("Download the facilitator's pack (PDF)").
+				OnClick(func(ctx app.Context, e app.Event) { p.downloadPack(ctx) }),
+			app.P().Class("message").ID("pack-message").Role("status").Text(p.packMsg),
+		),
 		app.Div().Class("button-group").Body(
 			app.A().Class("button").ID("discuss").Href(link(PathDiscuss, p.a.ID)).Text("Compare ratings and agree"),
 			app.A().Class("link").ID("tally").Href(link(PathTally, p.a.ID)).Text("Count a show of hands"),
@@ -122,6 +133,30 @@ func (p *workshopPage) addPerson() []app.UI {
 			app.Button().Type("submit").Class("button button-secondary").ID("add-person-button").Text("Add this person"),
 		),
 	}
+}
+
+// downloadPack makes the facilitator's pack with the PDF worker.
+func (p *workshopPage) downloadPack(ctx app.Context) {
+	a := p.a
+	file, err := q.Encode(a)
+	if err != nil {
+		p.packMsg = "The pack could not be made: " + err.Error()
+		return
+	}
+	p.packMsg = "Making the pack…"
+	day := today()
+	choices, _ := json.Marshal(reportChoices{Document: "pack"})
+	renderPDF(file, day.Format(time.DateOnly), string(choices), func(data []byte, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err == nil {
+				err = download(q.PackFileName(a, day), "application/pdf", data)
+			}
+			p.packMsg = "The pack is ready: look in your downloads."
+			if err != nil {
+				p.packMsg = "The pack could not be made: " + err.Error()
+			}
+		})
+	})
 }
 
 // renameForm changes a person's name and role, the first person's too.

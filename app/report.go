@@ -117,6 +117,7 @@ func (p *page) reportButtons(where string) app.UI {
 // them (pdf.Choices; the app does not link the PDF package, which is
 // large, so a test holds the two together).
 type reportChoices struct {
+	Document    string `json:"document,omitempty"`
 	Suggestions string `json:"suggestions,omitempty"`
 	Names       bool   `json:"names,omitempty"`
 }
@@ -142,7 +143,7 @@ func (p *page) makeReport(ctx app.Context, share bool) {
 	p.reportErr, p.reportMsg = "", "Making the PDF…"
 	day := today()
 	start := time.Now()
-	choices, _ := json.Marshal(reportChoices{p.suggestions, p.names})
+	choices, _ := json.Marshal(reportChoices{"", p.suggestions, p.names})
 	renderPDF(file, day.Format(time.DateOnly), string(choices), func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			// What a person waits for: the round trip to the renderer.

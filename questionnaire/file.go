@@ -310,3 +310,8 @@ func FileName(a *Assessment, day time.Time) string {
 func ReportFileName(a *Assessment, day time.Time) string {
 	return Slug(a.Project.Name) + "-action-plan-" + day.Format(time.DateOnly) + ".pdf"
 }
+
+// PackFileName names a workshop's facilitator's pack made on a day.
+func PackFileName(a *Assessment, day time.Time) string {
+	return Slug(a.Project.Name) + "-facilitators-pack-" + day.Format(time.DateOnly) + ".pdf"
+}

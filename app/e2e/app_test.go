@@ -1255,6 +1255,10 @@ func TestTally(t *testing.T) {
 	b.open(srv.URL + "/workshop?a=" + id)
 	b.run(chromedp.Click("#tally", chromedp.ByQuery))
 	b.waitHeading("Count a show of hands")
+	// The facilitator reads out each answer from the page.
+	if got := b.text("#tally-Q1"); !strings.Contains(got, q.Default().Item("Q1").Levels.Complex) {
+		t.Errorf("the tally does not give the answers to read out: %.300s", got)
+	}
 	b.run(setField("#tally-Q1-simple", "3"), setField("#tally-Q1-complex", "2"), setField("#tally-Q2-complicated", "4"),
 		waitFor(stored(id, `a.tallies.Q2.complicated === 4`)))
 	b.screenshot("tally-counted")

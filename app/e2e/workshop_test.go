@@ -231,4 +231,19 @@ func TestDiscussion(t *testing.T) {
 	}
 	b.screenshot("discuss-progress")
 	b.checkClean("the discussion with progress")
+
+	// The facilitator's pack, for the day, from the workshop page.
+	b.open(srv.URL + "/workshop?a=example-1")
+	b.waitHeading("Workshop")
+	b.run(chromedp.Click("#download-pack", chromedp.ByQuery))
+	path := b.waitDownload(30 * time.Second)
+	if !strings.HasSuffix(path, ".pdf") || !strings.Contains(path, "facilitators-pack") {
+		t.Errorf("the pack downloaded as %s", path)
+	}
+	text := pdfText(t, path)
+	for _, want := range []string{"A 60-minute workshop", "Paper questionnaire", bi.Question} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pack lacks %q", want)
+		}
+	}
 }

@@ -53,21 +53,35 @@ const (
 // Choices are the report's options a person makes, as the app sends them
 // to the PDF worker.
 type Choices struct {
+	// Document is "pack" for the facilitator's pack, else the report.
+	Document    string `json:"document,omitempty"`
 	Suggestions string `json:"suggestions,omitempty"`
 	Names       bool   `json:"names,omitempty"`
 }
 
-// ParseChoices reads Choices as JSON ("" for none) into Options.
-func ParseChoices(text string) (Options, error) {
+// ParseChoices reads Choices as JSON ("" for none) into Options, and
+// gives the renderer of the document they ask for.
+func ParseChoices(text string) (Options, Renderer, error) {
 	var c Choices
 	if text != "" {
 		if err := json.Unmarshal([]byte(text), &c); err != nil {
-			return Options{}, fmt.Errorf("the report's choices could not be read: %w", err)
+			return Options{}, nil, fmt.Errorf("the report's choices could not be read: %w", err)
 		}
 	}
+	render := Render
+	switch c.Document {
+	case "":
+	case "pack":
+		render = RenderPack
+	default:
+		return Options{}, nil, fmt.Errorf("there is no document called %q", c.Document)
+	}
 	s, err := ParseSuggestions(c.Suggestions)
-	return Options{Suggestions: s, Names: c.Names}, err
+	return Options{Suggestions: s, Names: c.Names}, render, err
 }
+
+// Renderer makes one of the PDFs: Render or RenderPack.
+type Renderer func(*q.Bank, *q.Assessment, Fonts, Options) ([]byte, error)
 
 // ParseSuggestions reads the command line's and the worker's word for
 // Suggestions: auto, include or leave-out.
@@ -112,7 +126,35 @@ var (
 
 // Render makes the report. Any failure, a panic inside gofpdf included,
 // comes back as an error: the app shows it and carries on.
-func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) (out []byte, err error) {
+func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) ([]byte, error) {
+	return renderDoc(b, a, fonts, o, "Action plan", func(w *writer) {
+		w.plan, w.draft = scoring.Plan(b, a), !w.profile.Complete()
+		w.pdf.AddPage()
+		// The first page tells the whole story; the rest is its detail,
+		// most wanted first, flowing from page to page.
+		w.summary()
+		if w.pdf.PageNo() == 1 {
+			w.pdf.AddPage()
+		}
+		w.agreed()
+		w.domains()
+		w.unknowns()
+		w.links()
+		w.changes()
+		w.reflections()
+		w.aboutProject()
+		w.howToRead()
+		if w.withSuggestions(w.opts.Suggestions) {
+			w.suggestions()
+		}
+		w.glossary()
+	})
+}
+
+// renderDoc sets up a document titled what, has body write it from its
+// first page on, and gives its bytes, or an error for any failure, a panic
+// inside gofpdf included.
+func renderDoc(b *q.Bank, a *q.Assessment, fonts Fonts, o Options, what string, body func(*writer)) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("the PDF could not be made: %v", r)
@@ -124,28 +166,10 @@ func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) (out []byte, err
 	}
 	w := &writer{
 		pdf: gofpdf.New("P", "mm", "A4", ""), cov: cov, bank: b, a: a, date: o.Date.UTC(),
-		profile: scoring.Score(b, a), plan: scoring.Plan(b, a),
+		profile: scoring.Score(b, a), opts: o,
 	}
-	w.draft, w.opts = !w.profile.Complete(), o
-	w.setup(fonts, o)
-	// The first page tells the whole story; the rest is its detail, most
-	// wanted first, flowing from page to page.
-	w.summary()
-	if w.pdf.PageNo() == 1 {
-		w.pdf.AddPage()
-	}
-	w.agreed()
-	w.domains()
-	w.unknowns()
-	w.links()
-	w.changes()
-	w.reflections()
-	w.aboutProject()
-	w.howToRead()
-	if w.withSuggestions(w.opts.Suggestions) {
-		w.suggestions()
-	}
-	w.glossary()
+	w.setup(fonts, what)
+	body(w)
 	if err := w.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("the PDF could not be made: %w", err)
 	}
@@ -173,15 +197,15 @@ type writer struct {
 	opts  Options
 }
 
-func (w *writer) setup(fonts Fonts, o Options) {
+func (w *writer) setup(fonts Fonts, what string) {
 	p := w.pdf
 	p.SetCatalogSort(true)
-	p.SetCompression(!o.Uncompressed)
+	p.SetCompression(!w.opts.Uncompressed)
 	p.SetCreationDate(w.date)
 	p.SetModificationDate(w.date)
 	p.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	p.AddUTF8FontFromBytes(family, "B", fonts.Bold)
-	p.SetTitle(w.t("Action plan: "+projectName(w.a)), true)
+	p.SetTitle(w.t(what+": "+projectName(w.a)), true)
 	p.SetCreator("NASSS complexity self-assessment", true)
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, bottom)
@@ -204,7 +228,6 @@ func (w *writer) setup(fonts Fonts, o Options) {
 		p.CellFormat(textW-32, 5, w.t(clip(projectName(w.a), 60)+" · "+longDate(w.date)), "", 0, "L", false, 0, "")
 		p.CellFormat(32, 5, page, "", 0, "R", false, 0, "")
 	})
-	p.AddPage()
 }
 
 // t makes any text printable in the report's font.
@@ -422,6 +445,19 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// titleBlock heads a document's first page: a band of colour, what the
+// document is, and the project.
+func (w *writer) titleBlock(kicker string) {
+	p := w.pdf
+	p.SetFillColor(blue.r, blue.g, blue.b)
+	p.Rect(0, 0, pageW, 6, "F")
+	p.SetY(15)
+	w.para(kicker+" · NASSS complexity assessment", "B", body, secondary, lineH)
+	p.Ln(1)
+	w.para(clip(projectName(w.a), 120), "B", 20, ink, 9)
+	p.Ln(1)
 }
 
 // clip shortens text to n characters at a word, for the summary page,

@@ -24,13 +24,7 @@ const (
 // dates, and the top unknowns.
 func (w *writer) summary() {
 	p := w.pdf
-	p.SetFillColor(blue.r, blue.g, blue.b)
-	p.Rect(0, 0, pageW, 6, "F")
-	p.SetY(15)
-	w.para("Action plan · NASSS complexity assessment", "B", body, secondary, lineH)
-	p.Ln(1)
-	w.para(clip(projectName(w.a), 120), "B", 20, ink, 9)
-	p.Ln(1)
+	w.titleBlock("Action plan")
 	w.para(w.factsLine(), "", body, secondary, lineH)
 	if m := w.a.MadeWithNote(); m != "" {
 		w.para(m, "", body, secondary, lineH)

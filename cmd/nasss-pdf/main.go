@@ -57,7 +57,7 @@ func render(file js.Value, date, options string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the PDF renderer was given a bad date: %v", err)
 	}
-	o, err := pdf.ParseChoices(options)
+	o, render, err := pdf.ParseChoices(options)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func render(file js.Value, date, options string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(q.LookupBank(a.Bank), a, fonts, o)
+	return render(q.LookupBank(a.Bank), a, fonts, o)
 }
 
 func bytesOf(v js.Value) []byte {

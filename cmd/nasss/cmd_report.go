@@ -16,13 +16,19 @@ func init() {
 	commands["report"] = command{
 		summary: "make the PDF action plan for an assessment file",
 		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD] [--suggestions auto|include|leave-out] [--names]",
-		run:     runReport,
+		run:     func(e *env, args []string) error { return runPDF(e, args, "report", pdf.Render, q.ReportFileName) },
+	}
+	commands["pack"] = command{
+		summary: "make a workshop's facilitator's pack: a guide and a paper questionnaire",
+		usage:   "FILE|- [-o OUT.pdf] [--date YYYY-MM-DD]",
+		run:     func(e *env, args []string) error { return runPDF(e, args, "pack", pdf.RenderPack, q.PackFileName) },
 	}
 }
 
-func runReport(e *env, args []string) error {
-	fs := flags("report")
-	out := fs.String("o", "", "where to write the PDF (default: <project>-action-plan-<date>.pdf)")
+// runPDF makes a PDF of an assessment file: the report or the pack.
+func runPDF(e *env, args []string, name string, render pdf.Renderer, fileName func(*q.Assessment, time.Time) string) error {
+	fs := flags(name)
+	out := fs.String("o", "", "where to write the PDF (default: a name from the project and the date)")
 	date := fs.String("date", "", "the date to print and record, for a reproducible file (default: today)")
 	suggestions := fs.String("suggestions", "auto", "list the suggestions nobody has taken up in an appendix: auto (only while no action is agreed), include or leave-out")
 	names := fs.Bool("names", false, "name the people who rated in a workshop, and whose each note is (default: count them only)")
@@ -50,22 +56,22 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := pdf.Render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with, Names: *names})
+	data, err := render(q.LookupBank(a.Bank), a, fonts, pdf.Options{Date: day, Suggestions: with, Names: *names})
 	if err != nil {
 		return err
 	}
-	name := *out
-	if name == "" {
-		name = q.ReportFileName(a, day)
+	path := *out
+	if path == "" {
+		path = fileName(a, day)
 	}
-	if name == "-" {
+	if path == "-" {
 		_, err = e.data().Write(data)
 		return err
 	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return badInput("%v", err)
 	}
-	fmt.Fprintf(e.stdout, "Wrote %s (%d KB)\n", name, (len(data)+1023)/1024)
+	fmt.Fprintf(e.stdout, "Wrote %s (%d KB)\n", path, (len(data)+1023)/1024)
 	return nil
 }
 

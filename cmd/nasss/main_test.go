@@ -206,7 +206,15 @@ func TestReport(t *testing.T) {
 	if auto != string(a) || len(with) <= len(auto) {
 		t.Errorf("--suggestions include gave %d bytes, auto %d, the default %d", len(with), len(auto), len(a))
 	}
+	pack := filepath.Join(dir, "pack.pdf")
+	if code, stdout, errs := nasss("", "pack", file, "-o", pack, "--date", "2026-11-23"); code != 0 || !strings.Contains(stdout, "Wrote "+pack) {
+		t.Errorf("pack: exit %d %s %s", code, stdout, errs)
+	}
+	if data, _ := os.ReadFile(pack); !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Error("the pack is not a PDF")
+	}
 	for _, args := range [][]string{
+		{"pack", "../../questionnaire/testdata/bad/schema-999.json"},
 		{"report"},
 		{"report", file, "--date", "23/11/2026"},
 		{"report", file, "--suggestions", "sometimes"},
