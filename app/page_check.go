@@ -27,7 +27,7 @@ func (p *checkPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathDomain, p.a.ID, "d", "7")).Text("Back"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Check your answers"),
 		app.If(len(open) == 0 && len(pr.Unknowns) == 0, func() app.UI {
 			return app.P().Class("lead").Text("You have answered every question.")

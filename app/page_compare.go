@@ -42,7 +42,7 @@ func (p *comparePage) Render() app.UI {
 	}
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathResults, p.a.ID)).Text("Back to the results"),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("What changed since "+dayText(snap.Date)),
 		app.P().Class("lead").ID("compare-summary").Textf("Complex domains: %d then, %d now.", c.ComplexBefore, c.ComplexAfter),
 		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").Body(
@@ -92,20 +92,53 @@ func (p *resultsPage) reviews() app.UI {
 		}),
 		app.P().Text("Complexity changes as a project goes on. In a few months, start a review: it keeps today's ratings to compare with, "+
 			"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
-		app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
-			OnClick(func(ctx app.Context, e app.Event) {
-				r := scoring.StartReview(q.LookupBank(p.a.Bank), p.a, q.NewID(), time.Now())
-				if _, err := repo.Create(r); err != nil {
-					repo.Forget(r.ID)
-					p.reviewErr = "The review could not be started: " + q.Plain(err)
-					focusElement("review-error")
-					return
-				}
-				ctx.Navigate(link(PathDomain, r.ID, "d", "1"))
-			}),
+		app.If(!p.confirmReview, func() app.UI {
+			return app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.confirmReview = true
+					focusElement("review-confirm-title")
+				})
+		}).Else(func() app.UI { return p.reviewConfirm() }),
 		app.If(p.reviewErr != "", func() app.UI {
 			return app.P().Class("error-message").ID("review-error").TabIndex(-1).Role("alert").Text(p.reviewErr)
 		}),
+	)
+}
+
+// reviewConfirm says what a review carries over, before it starts.
+func (p *resultsPage) reviewConfirm() app.UI {
+	open := 0
+	for _, act := range p.a.Actions {
+		if act.Check == "" && act.Status != q.Done && act.Status != q.DoesNotFit && !act.Dropped {
+			open++
+		}
+	}
+	pr := scoring.Score(q.LookupBank(p.a.Bank), p.a)
+	return app.Div().Class("alert alert-info").ID("review-confirm").Role("group").Aria("labelledby", "review-confirm-title").Body(
+		app.H3().Class("alert-title").ID("review-confirm-title").TabIndex(-1).Text("Start a review?"),
+		app.P().Text("A review is a new assessment of the same project. It will:"),
+		app.Ul().Class("list list-bullet").Body(
+			app.Li().Textf("keep today's %d answered %s, to compare with what changes;", pr.Answered, plural(pr.Answered, "question", "questions")),
+			app.Li().Textf("carry over the project's details, the team's domain levels and linked questions, the baseline checks, and the %d %s still open;",
+				open, plural(open, "action", "actions")),
+			app.Li().Text("ask every question again, with today's answers filled in, so you change only what has moved."),
+		),
+		app.P().Text("This assessment stays as it is, and both are listed on your assessments."),
+		app.Div().Class("button-group button-group-tight").Body(
+			app.Button().Class("button").ID("start-review-yes").Text("Start the review").
+				OnClick(func(ctx app.Context, e app.Event) {
+					r := scoring.StartReview(q.LookupBank(p.a.Bank), p.a, q.NewID(), time.Now())
+					if _, err := repo.Create(r); err != nil {
+						repo.Forget(r.ID)
+						p.reviewErr = "The review could not be started: " + q.Plain(err)
+						focusElement("review-error")
+						return
+					}
+					ctx.Navigate(link(PathDomain, r.ID, "d", "1"))
+				}),
+			app.Button().Class("link-button").ID("start-review-no").Text("Not now").
+				OnClick(func(ctx app.Context, e app.Event) { p.confirmReview = false; focusElement("start-review") }),
+		),
 	)
 }
 

@@ -125,7 +125,7 @@ func (p *domainPage) content(next string) []app.UI {
 	dr := scoring.Score(b, p.a).Domains[p.n-1]
 	return []app.UI{
 		app.Span().Class("caption").Body(app.Textf("Domain %d of %d", p.n, len(b.Domains)),
-			app.Span().Class("wide-only").Text(" · "+projectName(p.a))),
+			app.Span().Class("wide-only").Text(" · "+caption(p.a))),
 		app.If(p.rid != "", func() app.UI {
 			r := p.respondent()
 			i := slices.IndexFunc(p.a.Respondents, func(x q.Respondent) bool { return x.ID == r.ID })

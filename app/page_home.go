@@ -121,6 +121,9 @@ func (p *homePage) card(e Entry) app.UI {
 	if name == "" {
 		name = "Untitled project"
 	}
+	if s.Review != "" {
+		name += " · " + s.Review
+	}
 	return app.Li().Class("card").DataSet("id", e.ID).Body(
 		app.H3().Class("card-title").Body(userText(name)),
 		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(s.Answered, s.Applicable, s.NotApplicable), dateTime(s.Updated)),

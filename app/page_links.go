@@ -44,7 +44,7 @@ func (p *linksPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("How the parts affect each other"),
 		app.P().Class("lead").Text("Each question so far was rated on its own. But the parts of a project act on each other: "+
 			"a problem in one can make another worse, and a change in one can mean changes elsewhere."),

@@ -55,7 +55,7 @@ func (p *planPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathResults, p.a.ID)).Text("Back to the results"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Action plan"),
 		app.P().Class("lead").Text("First, the checks every project needs, whatever its ratings. Then suggested actions for what is complex "+
 			"or not known, most urgent first: add the ones your team will do, say who will do them and by when, and leave the rest for now."),

@@ -17,6 +17,8 @@ type resultsPage struct {
 	reviewErr string // why a review could not be started
 	// setting holds, by domain, a level being set before it is saved.
 	setting map[string]q.DomainLevel
+	// confirmReview shows what a review carries over, before it starts.
+	confirmReview bool
 }
 
 func (p *resultsPage) OnNav(ctx app.Context) {
@@ -27,7 +29,7 @@ func (p *resultsPage) OnNav(ctx app.Context) {
 		// page: their send link is what they came for.
 		p.rid = joined()[p.a.ID]
 	}
-	p.reviewErr, p.setting = "", map[string]q.DomainLevel{}
+	p.reviewErr, p.setting, p.confirmReview = "", map[string]q.DomainLevel{}, false
 	p.arrive(ctx, p.title())
 }
 
@@ -55,7 +57,7 @@ func (p *resultsPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathCheck, p.a.ID)).Text("Back to your answers"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading(p.title()),
 		app.If(p.rid != "", func() app.UI {
 			return app.Div().Body(

@@ -34,7 +34,7 @@ func (p *tallyPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Count a show of hands"),
 		app.P().Class("lead").Text("Read out each question and its answers, ask people to raise a hand for the one they choose, and type how many hands went up."),
 		app.Range(items).Slice(func(i int) app.UI {

@@ -49,7 +49,7 @@ func (p *workshopPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(PathHome).Text("Your assessments"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Workshop"),
 		app.P().Class("lead").Text("Each person rates on their own first. Then the group looks at where ratings differ, talks, and agrees a rating for each question."),
 		app.H2().Textf("People rating (%d)", len(p.a.Respondents)),
@@ -432,7 +432,7 @@ func (p *discussPage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),
-		app.Span().Class("caption").Body(userText(projectName(p.a))),
+		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Compare ratings and agree"),
 		app.P().Class("lead").Textf("%d of %d questions need discussion: ratings two levels apart, someone who does not know, or no majority. They come first.",
 			flagged, len(spreads)),

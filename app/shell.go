@@ -529,6 +529,15 @@ func sentence(s string) string {
 }
 
 // projectName is the name to show for an assessment.
+// caption names the assessment above a page's heading: the project, and
+// the review when it is one, so every page of a review says so.
+func caption(a *q.Assessment) string {
+	if r := a.ReviewLabel(); r != "" {
+		return projectName(a) + " · " + r
+	}
+	return projectName(a)
+}
+
 func projectName(a *q.Assessment) string {
 	if a.Project.Name == "" {
 		return "Untitled project"

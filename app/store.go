@@ -134,17 +134,19 @@ type Summary struct {
 	FirstOpen     int       `json:"firstOpen"`
 	People        int       `json:"people"`
 	Size          int       `json:"size"`
+	// Review is the review's label, "" for a first assessment.
+	Review string `json:"review,omitempty"`
 }
 
 // summaryVersion changes when Summary does: older summaries are worked out
 // again from their records.
-const summaryVersion = 1
+const summaryVersion = 2
 
 func summarise(a *q.Assessment, size int) Summary {
 	pr := scoring.Score(q.LookupBank(a.Bank), a)
 	return Summary{V: summaryVersion, Name: a.Project.Name, Mode: a.Mode, Bank: a.Bank, Updated: a.Updated,
 		Answered: pr.Answered, Applicable: pr.Applicable, NotApplicable: pr.NotApplicable(), Complete: pr.Complete(),
-		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size}
+		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size, Review: a.ReviewLabel()}
 }
 
 // Entry is one stored assessment in a listing. A record that no longer

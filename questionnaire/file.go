@@ -302,16 +302,35 @@ func Slug(name string) string {
 // FileName is what an exported assessment is called:
 // <project>-<YYYY-MM-DD>.nasss.json.
 func FileName(a *Assessment, day time.Time) string {
-	return Slug(a.Project.Name) + "-" + day.Format(time.DateOnly) + FileExtension
+	return stem(a) + "-" + day.Format(time.DateOnly) + FileExtension
+}
+
+// stem starts every file name made from an assessment: the project, and
+// which review it is, so that a review's files are told apart.
+func stem(a *Assessment) string {
+	if n := len(a.History); n > 0 {
+		return Slug(a.Project.Name) + "-review-" + strconv.Itoa(n)
+	}
+	return Slug(a.Project.Name)
+}
+
+// ReviewLabel names a review for people, "Review 2, 14 March 2027", by
+// how many reviews came before it and the day it started; "" for the
+// first assessment.
+func (a *Assessment) ReviewLabel() string {
+	if len(a.History) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Review %d, %s", len(a.History), a.Created.UTC().Format("2 January 2006"))
 }
 
 // ReportFileName is what an assessment's PDF action plan is called:
 // <project>-action-plan-<YYYY-MM-DD>.pdf.
 func ReportFileName(a *Assessment, day time.Time) string {
-	return Slug(a.Project.Name) + "-action-plan-" + day.Format(time.DateOnly) + ".pdf"
+	return stem(a) + "-action-plan-" + day.Format(time.DateOnly) + ".pdf"
 }
 
 // PackFileName names a workshop's facilitator's pack made on a day.
 func PackFileName(a *Assessment, day time.Time) string {
-	return Slug(a.Project.Name) + "-facilitators-pack-" + day.Format(time.DateOnly) + ".pdf"
+	return stem(a) + "-facilitators-pack-" + day.Format(time.DateOnly) + ".pdf"
 }

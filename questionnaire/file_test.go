@@ -346,6 +346,20 @@ func TestFileName(t *testing.T) {
 			t.Errorf("ReportFileName(%q) = %q, want %q", name, got, report)
 		}
 	}
+	// A review's files are told apart from the first assessment's.
+	review := &q.Assessment{Project: q.Project{Name: "Ward tablets"}, Created: day,
+		History: []q.Snapshot{{Date: "2026-08-01"}, {Date: "2026-10-01"}}}
+	for got, want := range map[string]string{
+		q.FileName(review, day):         "ward-tablets-review-2-2026-11-23.nasss.json",
+		q.ReportFileName(review, day):   "ward-tablets-review-2-action-plan-2026-11-23.pdf",
+		q.PackFileName(review, day):     "ward-tablets-review-2-facilitators-pack-2026-11-23.pdf",
+		review.ReviewLabel():            "Review 2, 23 November 2026",
+		(&q.Assessment{}).ReviewLabel(): "",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
 }
 
 func TestActions(t *testing.T) {

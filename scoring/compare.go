@@ -39,6 +39,15 @@ func changeOf(before, after q.Level) Change {
 	return Other
 }
 
+// asLevel is a domain's level for comparing: a domain answered only
+// "don't know" counts as unknown, not as unrated.
+func asLevel(d DomainResult) q.Level {
+	if !d.Level.OnScale() && d.Uncertain {
+		return q.Unknown
+	}
+	return d.Level
+}
+
 // ItemChange is one item's move.
 type ItemChange struct {
 	ID     string  `json:"id"`
@@ -92,7 +101,7 @@ func Compare(b *q.Bank, before, after *q.Assessment) (Comparison, error) {
 			ID: d.ID, Title: d.Title, Before: db.Level, After: da.Level,
 			BeforeUncertain: db.Uncertain, AfterUncertain: da.Uncertain,
 		}
-		dc.Change = changeOf(dc.Before, dc.After)
+		dc.Change = changeOf(asLevel(db), asLevel(da))
 		if dc.Change == Same && da.Uncertain && !db.Uncertain {
 			dc.Change = NewlyUnknown
 		}

@@ -579,3 +579,20 @@ func TestUnknownsStayInThePlan(t *testing.T) {
 		t.Errorf("after the team agreed: %d find-out actions for Q2", n)
 	}
 }
+
+// TestCompareUnknownDomains: a domain that was all "don't know" and is now
+// rated is "now known", not "rated only once"; and the other way round.
+func TestCompareUnknownDomains(t *testing.T) {
+	before := assess(q.Quick, map[string]q.Level{"Q1": U, "Q2": S})
+	after := assess(q.Quick, map[string]q.Level{"Q1": C, "Q2": U})
+	c, err := Compare(bank, before, after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Domains[0].Change; got != NoLongerUnknown {
+		t.Errorf("domain 1, don't know to complicated: %s", got.Label())
+	}
+	if got := c.Domains[1].Change; got != NewlyUnknown {
+		t.Errorf("domain 2, simple to don't know: %s", got.Label())
+	}
+}

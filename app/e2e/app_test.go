@@ -1148,8 +1148,19 @@ func TestReviewOverTime(t *testing.T) {
 		b.open(srv.URL + "/results?a=example-1")
 		var before string
 		b.eval(`document.querySelector(".domain-card[data-domain='5']").dataset.level`, &before)
-		b.run(chromedp.Click("#start-review", chromedp.ByQuery))
+		// Starting a review first says what it carries over.
+		b.run(chromedp.Click("#start-review", chromedp.ByQuery), waitFor(`!!document.getElementById("review-confirm")`))
+		if got := b.text("#review-confirm"); !strings.Contains(got, "actions still open") || !strings.Contains(got, "stays as it is") {
+			t.Errorf("starting a review says %q", got)
+		}
+		if w == 1280 {
+			b.checkClean("starting a review")
+		}
+		b.run(chromedp.Click("#start-review-yes", chromedp.ByQuery))
 		b.waitHeading(q.Default().Domains[0].Title)
+		if got := b.text(".caption"); !strings.Contains(got, "Review 1, ") {
+			t.Errorf("the review's pages do not say it is one: %q", got)
+		}
 		var checked int
 		b.eval(`document.querySelectorAll("input[type=radio]:checked").length`, &checked)
 		if checked != 1 {
@@ -1172,8 +1183,12 @@ func TestReviewOverTime(t *testing.T) {
 		if w == 1280 {
 			b.open(srv.URL + "/results?a=" + id)
 			b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
-			if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "What changed since") || !strings.Contains(text, "Q5 The organisations as a whole") {
+			path := b.waitDownload(30 * time.Second)
+			if text := pdfText(t, path); !strings.Contains(text, "What changed since") || !strings.Contains(text, "Q5 The organisations as a whole") {
 				t.Error("the review's PDF does not say what changed")
+			}
+			if !strings.Contains(filepath.Base(path), "-review-1-action-plan-") {
+				t.Errorf("the review's PDF is called %s, like the first assessment's", filepath.Base(path))
 			}
 		}
 		b.close()
@@ -1474,7 +1489,7 @@ func TestStorageBlocked(t *testing.T) {
 	b.waitHeading("Check your answers")
 	b.run(chromedp.Click("#see-results", chromedp.ByQuery))
 	b.waitHeading("Results")
-	b.run(chromedp.Click("#start-review", chromedp.ByQuery))
+	b.run(chromedp.Click("#start-review", chromedp.ByQuery), chromedp.Click("#start-review-yes", chromedp.ByQuery))
 	b.waitHeading(q.Default().Domains[0].Title)
 	if got := b.text("main .alert-error h2"); got != "Nothing is kept on this device" {
 		t.Errorf("the review's first page says %q", got)
