@@ -1,7 +1,9 @@
 package app
 
 import (
+	"encoding/xml"
 	htmlpkg "html"
+	"io"
 	"strings"
 	"testing"
 
@@ -43,5 +45,38 @@ func TestProfileChart(t *testing.T) {
 		if a != full && strings.Contains(html, "hchart-bar") {
 			t.Error("an empty assessment draws bars")
 		}
+	}
+}
+
+// TestTimelineSVG: the timeline is well-formed SVG with a point or a
+// question mark for each domain at each assessment, and no inline styles.
+func TestTimelineSVG(t *testing.T) {
+	first := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	second := scoring.StartReview(q.Default(), first, "two", first.Created.AddDate(0, 3, 0))
+	third := scoring.StartReview(q.Default(), second, "three", first.Created.AddDate(0, 6, 0))
+	tl := scoring.TimelineOf(q.Default(), third)
+	svg := timelineSVG(tl)
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	marks := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the timeline is not well-formed SVG: %v", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "circle" {
+			marks++
+		}
+	}
+	marks += strings.Count(svg, ">?</text>")
+	if want := 3 * 7; marks != want-strings.Count(app.HTMLString(timelineTable(tl)), "Not rated yet") {
+		t.Errorf("%d marks on the timeline; want one per domain and assessment", marks)
+	}
+	if strings.Contains(svg, "style=") {
+		t.Error("the timeline uses an inline style")
+	}
+	if timelineSection(scoring.TimelineOf(q.Default(), second)) != nil {
+		t.Error("two assessments drew a timeline")
 	}
 }

@@ -102,6 +102,7 @@ func (p *resultsPage) Render() app.UI {
 		p.linked(b),
 		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
+		timelineSection(scoring.TimelineOf(b, p.a)),
 		p.reviews(),
 		app.Div().Class("keep-copy").ID("keep-copy").Body(
 			app.P().Body(

@@ -596,3 +596,39 @@ func TestCompareUnknownDomains(t *testing.T) {
 		t.Errorf("domain 2, simple to don't know: %s", got.Label())
 	}
 }
+
+// TestTimeline follows a project over three reviews: each domain's level
+// at each, oldest first, from its history and from its files.
+func TestTimeline(t *testing.T) {
+	first := assess(q.Quick, map[string]q.Level{"Q1": X, "Q2": U, "Q3": S, "Q4": S, "Q5": S, "Q6": S, "Q7": S})
+	first.Created = time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+	first.Updated = first.Created
+	second := StartReview(bank, first, "r2", time.Date(2026, 4, 10, 9, 0, 0, 0, time.UTC))
+	second.Respondents[0].Answers["Q2"] = q.Answer{Level: C}
+	third := StartReview(bank, second, "r3", time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC))
+	third.Respondents[0].Answers["Q1"] = q.Answer{Level: C}
+	want := [][]q.Level{{X, U, S}, {X, C, S}, {C, C, S}}
+	dates := map[string][]q.Date{
+		// The history holds each review as it stood when the next began.
+		"history": {"2026-04-10", "2026-07-10", "2026-07-10"},
+		"files":   {"2026-01-10", "2026-04-10", "2026-07-10"},
+	}
+	for name, tl := range map[string]Timeline{
+		"history": TimelineOf(bank, third),
+		"files":   TimelineFrom(bank, []*q.Assessment{third, first, second}),
+	} {
+		if len(tl.Points) != 3 || len(tl.Domains) != 7 {
+			t.Fatalf("%s: %d points, %d domains", name, len(tl.Points), len(tl.Domains))
+		}
+		for i, p := range tl.Points {
+			if got := p.Levels[:3]; !slices.Equal(got, want[i]) {
+				t.Errorf("%s: point %d (%s) has %v, want %v", name, i, p.Date, got, want[i])
+			}
+		}
+		for i, p := range tl.Points {
+			if p.Date != dates[name][i] {
+				t.Errorf("%s: point %d is dated %s, want %s", name, i, p.Date, dates[name][i])
+			}
+		}
+	}
+}

@@ -247,3 +247,42 @@ func TestDiscussion(t *testing.T) {
 		}
 	}
 }
+
+// TestThreeReviewTimeline follows a project through two reviews: the third
+// assessment shows each domain's level at each, as a chart and a table,
+// and its PDF has the same.
+func TestThreeReviewTimeline(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	b.importExample(srv.URL, "example-quick-1.nasss.json")
+	id := "example-1"
+	for n, change := range []answer{{level: q.Simple}, {level: q.Unknown}} {
+		b.open(srv.URL + "/results?a=" + id)
+		b.waitHeading("Results")
+		b.run(chromedp.Click("#start-review", chromedp.ByQuery), chromedp.Click("#start-review-yes", chromedp.ByQuery))
+		b.waitHeading(q.Default().Domains[0].Title)
+		b.eval(`new URLSearchParams(location.search).get("a")`, &id)
+		if got := b.text(".caption"); !strings.Contains(got, fmt.Sprintf("Review %d, ", n+1)) {
+			t.Errorf("review %d's caption: %q", n+1, got)
+		}
+		b.open(srv.URL + "/domain?a=" + id + "&d=5")
+		b.answerItem("Q5", change)
+	}
+	b.open(srv.URL + "/results?a=" + id)
+	b.waitHeading("Results")
+	b.run(waitFor(`!!document.getElementById("timeline")`))
+	var cols int
+	b.eval(`document.querySelectorAll("#timeline-table thead th").length`, &cols)
+	if cols != 1+3 {
+		t.Errorf("the timeline's table has %d columns; want the domain and 3 assessments", cols)
+	}
+	if got := b.text(`#timeline-table tr[data-domain="5"]`); !strings.Contains(got, "Complex") || !strings.Contains(got, "Simple") || !strings.Contains(got, "Don't know") {
+		t.Errorf("domain 5 over time: %q", got)
+	}
+	b.screenshot("timeline")
+	b.checkClean("a three-review timeline")
+	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "How complexity changed") {
+		t.Error("the third review's PDF has no timeline")
+	}
+}

@@ -229,3 +229,21 @@ func TestNamesOnlyWhenChosen(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineSection: from the third assessment of a project, the report
+// shows each domain's level at each.
+func TestTimelineSection(t *testing.T) {
+	first := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	second := scoring.StartReview(q.Default(), first, "two", time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC))
+	if text := flat(pdftotext(t, render(t, second, Options{Date: day}))); strings.Contains(text, "How complexity changed") {
+		t.Error("a first review has a timeline: what changed says it all")
+	}
+	third := scoring.StartReview(q.Default(), second, "three", time.Date(2027, 5, 1, 9, 0, 0, 0, time.UTC))
+	third.Respondents[0].Answers["Q1"] = q.Answer{Level: q.Complex}
+	text := flat(pdftotext(t, render(t, third, Options{Date: day})))
+	for _, want := range []string{"How complexity changed", "of the 3 assessments", "1 Feb 2027", "1 May 2027"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the review's PDF lacks %q", want)
+		}
+	}
+}

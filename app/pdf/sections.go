@@ -245,6 +245,38 @@ func (w *writer) changes() {
 		cols[0].title = "Question"
 		w.table(cols, rows)
 	}
+	w.timeline()
+}
+
+// timeline gives each domain's level at each review, from three on.
+func (w *writer) timeline() {
+	t := scoring.TimelineOf(w.bank, w.a)
+	if len(t.Points) < 3 {
+		return
+	}
+	w.heading("How complexity changed", 30)
+	w.text(fmt.Sprintf("Each domain's level at each of the %d assessments of this project, oldest first.", len(t.Points)))
+	w.pdf.Ln(2)
+	// The dates share what the domain's names leave.
+	each := min(30, (textW-60)/float64(len(t.Points)))
+	cols := []column{{"Domain", textW - each*float64(len(t.Points))}}
+	for _, p := range t.Points {
+		day := string(p.Date)
+		if tm, ok := p.Date.Time(); ok {
+			day = tm.Format("2 Jan 2006")
+		}
+		cols = append(cols, column{day, each})
+	}
+	var rows [][]string
+	for r, d := range t.Domains {
+		row := []string{d.ID + ". " + d.Title}
+		for _, p := range t.Points {
+			l := p.Levels[r]
+			row = append(row, scoring.DomainLevelLabel(l, l == q.Unknown))
+		}
+		rows = append(rows, row)
+	}
+	w.table(cols, rows)
 }
 
 func (w *writer) reflections() {

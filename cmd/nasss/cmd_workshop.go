@@ -19,8 +19,8 @@ func init() {
 		run:     runMerge,
 	}
 	commands["compare"] = command{
-		summary: "show what moved between two reviews of a project: per domain and per item",
-		usage:   "OLD NEW [--json]",
+		summary: "show what moved between two reviews of a project, per domain and per item; with more, each domain's level at each",
+		usage:   "OLD NEW [MORE...] [--json]",
 		run:     runCompare,
 	}
 	commands["csv"] = command{
@@ -74,8 +74,11 @@ func runCompare(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(files) != 2 {
-		return badInput("want two files: the older review, then the newer (see 'nasss compare -h')")
+	if len(files) < 2 {
+		return badInput("want two files or more: the reviews of one project (see 'nasss compare -h')")
+	}
+	if len(files) > 2 {
+		return compareMany(e, files, *asJSON)
 	}
 	before, err := readAssessment(e, files[0])
 	if err != nil {
@@ -148,4 +151,41 @@ func runCSV(e *env, args []string) error {
 		w = f
 	}
 	return q.WriteCSV(w, q.LookupBank(a.Bank), a)
+}
+
+// compareMany prints each domain's level at each of several reviews of a
+// project, in the order they were made, whatever order the files came in.
+func compareMany(e *env, files []string, asJSON bool) error {
+	var as []*q.Assessment
+	for _, f := range files {
+		a, err := readAssessment(e, f)
+		if err != nil {
+			return err
+		}
+		if len(as) > 0 && a.Bank.ID != as[0].Bank.ID {
+			return badInput("%s uses bank %s, and %s bank %s: they cannot be compared", f, a.Bank.ID, files[0], as[0].Bank.ID)
+		}
+		as = append(as, a)
+	}
+	t := scoring.TimelineFrom(q.Default(), as)
+	if asJSON {
+		return printJSON(e.data(), t)
+	}
+	w := &errWriter{w: e.stdout}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := []string{"Domain"}
+	for _, p := range t.Points {
+		head = append(head, string(p.Date))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for r, d := range t.Domains {
+		row := []string{terminalText(d.ID + ". " + d.Title)}
+		for _, p := range t.Points {
+			l := p.Levels[r]
+			row = append(row, scoring.DomainLevelLabel(l, l == q.Unknown))
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	tw.Flush()
+	return w.err
 }

@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/questionnaire/example"
+	"github.com/nasss-toolkit/nasss/scoring"
 )
 
 // nasss runs the command line in process.
@@ -395,5 +397,40 @@ func TestScoreNamesEveryDomainsState(t *testing.T) {
 		if strings.Contains(out, never) {
 			t.Errorf("the score says %q:\n%s", never, out)
 		}
+	}
+}
+
+// TestCompareMany: three reviews of a project, given in any order, print
+// each domain's level at each, oldest first.
+func TestCompareMany(t *testing.T) {
+	dir := t.TempDir()
+	first := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 1})
+	second := scoring.StartReview(q.Default(), first, "two", first.Created.AddDate(0, 3, 0))
+	third := scoring.StartReview(q.Default(), second, "three", first.Created.AddDate(0, 6, 0))
+	third.Respondents[0].Answers["Q1"] = q.Answer{Level: q.Unknown}
+	var paths []string
+	for i, a := range []*q.Assessment{third, first, second} {
+		data, err := q.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(dir, fmt.Sprintf("%d.nasss.json", i)))
+		os.WriteFile(paths[i], data, 0o644)
+	}
+	code, out, errs := nasss("", append([]string{"compare"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	dates := []string{first.Updated.Format(time.DateOnly), second.Updated.Format(time.DateOnly), third.Updated.Format(time.DateOnly)}
+	if head := strings.Fields(strings.SplitN(out, "\n", 2)[0]); fmt.Sprint(head) != fmt.Sprint(append([]string{"Domain"}, dates...)) {
+		t.Errorf("the dates are %v, want oldest first: %v", head, dates)
+	}
+	if !strings.Contains(out, "Don't know") {
+		t.Errorf("the newest review's unknown does not show:\n%s", out)
+	}
+	code, out, _ = nasss("", append([]string{"compare", "--json"}, paths...)...)
+	var tl scoring.Timeline
+	if err := json.Unmarshal([]byte(out), &tl); code != 0 || err != nil || len(tl.Points) != 3 {
+		t.Errorf("--json: exit %d, %v, %d points", code, err, len(tl.Points))
 	}
 }
