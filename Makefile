@@ -70,11 +70,13 @@ $(AXE): app/e2e/package.json app/e2e/package-lock.json
 	cd app/e2e && npm ci --no-audit --no-fund
 	touch $@
 
-# Wasm sizes, cold and warm load to interactive against go-app's floor, and
-# the PDF's render time natively and in Chromium. Loads vary by tens of
+# Rating codes' lengths, wasm sizes, cold and warm load to interactive
+# against go-app's floor, and the PDFs' render times natively and in
+# Chromium. Loads vary by tens of
 # milliseconds from one to the next on a small machine, so each median is
 # of 15 rounds.
 bench: $(AXE)
+	$(GO) test ./questionnaire -run '^$$' -bench Code -count 1
 	$(GO) test ./app/pdf -run '^$$' -bench . -benchmem -count 1
 	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 15x -count 1 -timeout 30m
 

@@ -161,3 +161,19 @@ func FuzzDecodeCode(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkEncodeCode makes rating codes, and reports their length for a
+// quick scan and a full assessment, without the spaces between groups.
+func BenchmarkEncodeCode(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, mode := range []Mode{Quick, Full} {
+		answers := randomAnswers(rng, mode)
+		b.Run(string(mode), func(b *testing.B) {
+			var code string
+			for b.Loop() {
+				code, _ = EncodeCode(Default(), "workshop", mode, answers)
+			}
+			b.ReportMetric(float64(len(strings.ReplaceAll(code, " ", ""))), "chars")
+		})
+	}
+}
