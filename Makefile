@@ -63,8 +63,10 @@ $(STATICCHECK): FORCE
 	GOBIN=$(abspath $(@D)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 # The browser tests build the wasm themselves and need axe-core from npm.
+# They take about eleven minutes on two cores: the timeout leaves room
+# for a slower machine.
 unit: $(AXE)
-	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 40m ./...
 
 $(AXE): app/e2e/package.json app/e2e/package-lock.json
 	cd app/e2e && npm ci --no-audit --no-fund
