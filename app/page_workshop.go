@@ -492,7 +492,9 @@ func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
 					if hint == "" {
 						hint = b.Meaning(l)
 					}
-					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), hint, shown.Level == l,
+					// Radios hold no typing to protect: they show the agreed
+					// level as it is, so a choice stays shown when drawn again.
+					return radio("agreed-"+it.ID, fmt.Sprintf("%s-%s", base, l), string(l), l.Label(), hint, p.a.Team[it.ID].Level == l,
 						func(v string) {
 							old := p.a.Team[it.ID]
 							if now := (q.Answer{Level: q.Level(v), Note: old.Note}); now != old {

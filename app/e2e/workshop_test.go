@@ -229,6 +229,10 @@ func TestDiscussion(t *testing.T) {
 	if agreed != before+1 {
 		t.Errorf("agreeing one more question moved the count from %d to %d", before, agreed)
 	}
+	// The choice shows as made, without a reload.
+	if err := b.runErr(waitForWithin(fmt.Sprintf(`document.getElementById("agree-%s-complicated").checked`, item), 3*time.Second)); err != nil {
+		t.Errorf("the agreed rating of %s does not show as chosen", item)
+	}
 	b.screenshot("discuss-progress")
 	b.checkClean("the discussion with progress")
 
