@@ -144,23 +144,23 @@ func (p *planPage) domainBar(b *q.Bank, pri scoring.Priority, part []scoring.Pla
 			return app.Div().Class("button-group button-group-tight").Body(
 				app.Button().Class("button button-secondary").ID(base+"-add").
 					Body(app.Textf("Add all %d to the plan", len(keys)), hidden(" for "+d.Title)).
-					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, false, base, base) }, app.EventScope(base)),
+					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, false, base, base, base) }, app.EventScope(base)),
 				app.Button().Class("link-button").ID(base+"-leave").
 					Body(app.Textf("Not now, all %d", len(keys)), hidden(" for "+d.Title)).
-					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, true, base, base) }, app.EventScope(base)),
+					OnClick(func(ctx app.Context, e app.Event) { p.choose(keys, true, base, base, base) }, app.EventScope(base)),
 			)
 		}),
 	)
 }
 
 // choose adds suggestions to the plan, or leaves them for now, in one
-// saved change, and says so with a way to undo it. focus is where focus
-// goes next; back is where it goes after Undo.
-func (p *planPage) choose(keys []string, leave bool, focus, back string) bool {
+// saved change, and says so with a way to undo it. A refusal shows by
+// field; focus is where focus goes next; back is where it goes after Undo.
+func (p *planPage) choose(keys []string, leave bool, field, focus, back string) bool {
 	b := q.LookupBank(p.a.Bank)
 	plan := scoring.Plan(b, p.a)
 	var made, texts []string
-	ok := p.try(focus, func() {
+	ok := p.try(field, func() {
 		for _, key := range keys {
 			for _, pa := range plan {
 				if pa.Key == key && pa.Origin == scoring.Suggested {
@@ -452,12 +452,16 @@ func (r *planRow) suggestion(id string) app.UI {
 		app.P().Class("plan-text").Body(userText(l.Text)),
 		app.Div().Class("button-group button-group-tight").Body(
 			app.Button().Class("button button-secondary").ID(id+"-accept").Body(app.Text("Add to plan"), hidden(": "+l.Text)).
-				OnClick(func(ctx app.Context, e app.Event) { p.choose([]string{l.Key}, false, id+"-text", id+"-accept") }, app.EventScope(r.Key)),
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.choose([]string{l.Key}, false, id+"-accept", id+"-text", id+"-accept")
+				}, app.EventScope(r.Key)),
 			app.Button().Class("link-button").ID(id+"-drop").Body(app.Text("Not now"), hidden(": "+l.Text)).
-				OnClick(func(ctx app.Context, e app.Event) { p.choose([]string{l.Key}, true, p.nextAfter(l.Key), id+"-accept") }, app.EventScope(r.Key)),
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.choose([]string{l.Key}, true, id+"-accept", p.nextAfter(l.Key), id+"-accept")
+				}, app.EventScope(r.Key)),
 		),
-		app.If(p.fieldError(id+"-text")+p.fieldError(p.nextAfter(l.Key)) != "", func() app.UI {
-			return fieldErrorText(id+"-accept", p.fieldError(id+"-text")+p.fieldError(p.nextAfter(l.Key)))
+		app.If(p.fieldError(id+"-accept") != "", func() app.UI {
+			return fieldErrorText(id+"-accept", p.fieldError(id+"-accept"))
 		}),
 	)
 }
