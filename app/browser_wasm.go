@@ -583,6 +583,9 @@ func startPDFWorker() {
 			done(nil, errors.New(e.String()))
 			return nil
 		}
+		if ms := msg.Get("ms"); ms.Type() == js.TypeNumber {
+			recordTiming("nasssPDFRenderMs", ms.Float())
+		}
 		buf := msg.Get("pdf")
 		data := make([]byte, buf.Get("length").Int())
 		js.CopyBytesToGo(data, buf)

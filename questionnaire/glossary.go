@@ -11,8 +11,14 @@ import (
 // matches in any case. The app glosses a term where it first appears, and
 // the report lists the terms it used, by this one rule.
 func FindTerm(s, term string) int {
+	return findTerm(s, strings.ToLower(s), term)
+}
+
+// findTerm is FindTerm given s in lower case too, which a search for
+// many terms in one text makes only once.
+func findTerm(s, lower, term string) int {
 	hay, needle := s, term
-	if lower := strings.ToLower(s); strings.ToUpper(term) != term && len(lower) == len(s) {
+	if strings.ToUpper(term) != term && len(lower) == len(s) {
 		hay, needle = lower, strings.ToLower(term)
 	}
 	for from := 0; ; {
@@ -36,10 +42,14 @@ func wordRune(r rune) bool {
 
 // TermsIn lists, in the glossary's order, the terms any of texts uses.
 func (b *Bank) TermsIn(texts ...string) []GlossaryEntry {
+	lower := make([]string, len(texts))
+	for i, s := range texts {
+		lower[i] = strings.ToLower(s)
+	}
 	var out []GlossaryEntry
 	for _, g := range b.Glossary {
-		for _, s := range texts {
-			if FindTerm(s, g.Term) >= 0 {
+		for i, s := range texts {
+			if findTerm(s, lower[i], g.Term) >= 0 {
 				out = append(out, g)
 				break
 			}

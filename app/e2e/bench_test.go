@@ -121,9 +121,11 @@ func buildFloorT(b testing.TB) *server.Site {
 }
 
 // BenchmarkPDFInBrowser renders PDFs inside Chromium, as the download
-// button does, and reports the median render time and the file's size:
-// for the example full assessment with three people, and for a workshop
-// of 60.
+// button does: for the example full assessment with three people, and for
+// a workshop of 60. It reports the first PDF (which fetches and starts the
+// renderer), the second, and the median of b.N once the renderer is warm:
+// the browser compiles a WebAssembly program's busy parts properly only
+// after a few runs, so the first renders of a page are slower.
 func BenchmarkPDFInBrowser(b *testing.B) {
 	sixty := filepath.Join(b.TempDir(), "sixty.nasss.json")
 	if out, err := exec.Command(cli, "example", "--mode", "full", "--respondents", "60").Output(); err != nil {
@@ -132,6 +134,7 @@ func BenchmarkPDFInBrowser(b *testing.B) {
 		os.WriteFile(sixty, out, 0o644)
 	}
 	srv := startServer(b, site)
+	const warmUp = 15
 	for _, c := range []struct{ name, unit, file string }{
 		{"full assessment, 3 people", "3people", filepath.Join(repoRoot(), "questionnaire", "testdata", "example-full-3.nasss.json")},
 		{"workshop of 60 people", "60people", sixty},
@@ -141,23 +144,26 @@ func BenchmarkPDFInBrowser(b *testing.B) {
 		br.run(chromedp.SetUploadFiles("#import-files", []string{c.file}, chromedp.ByQuery),
 			waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
 		br.open(srv.URL + "/results?a=example-1")
-		var ms []float64
+		var total, inWorker []float64
 		size := 0
-		for range b.N {
+		for range warmUp + b.N {
 			br.run(chromedp.Evaluate(`window.nasssPDFms = 0`, nil), chromedp.Click("#download-pdf", chromedp.ByQuery), waitFor(`window.nasssPDFms > 0`))
-			var v float64
-			br.eval(`window.nasssPDFms`, &v)
-			ms = append(ms, v)
+			var v struct{ Total, Render float64 }
+			br.eval(`({Total: window.nasssPDFms, Render: window.nasssPDFRenderMs})`, &v)
+			total = append(total, v.Total)
+			inWorker = append(inWorker, v.Render)
 			path := br.waitDownload(30 * time.Second)
 			if st, err := os.Stat(path); err == nil {
 				size = int(st.Size())
 			}
 		}
 		br.close()
-		m := median(ms)
+		m := median(total[warmUp:])
 		b.ReportMetric(m, "ms-"+c.unit)
 		b.ReportMetric(float64(size)/1024, "KB-"+c.unit)
-		fmt.Printf("\nPDF in the browser, %s: %.0f ms median, %d KB (targets: <= 100 ms, <= 300 KB)\n", c.name, m, size/1024)
+		fmt.Printf("\nPDF in the browser, %s: %.0f ms median once warm, the renderer itself %.0f ms; %d KB (targets: <= 100 ms, <= 300 KB)\n"+
+			"  first PDF %.0f ms (fetching and starting the renderer), second %.0f ms\n",
+			c.name, m, median(inWorker[warmUp:]), size/1024, total[0], total[1])
 	}
 }
 

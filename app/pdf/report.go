@@ -177,7 +177,14 @@ func renderDoc(b *q.Bank, a *q.Assessment, fonts Fonts, o Options, what string, 
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("the PDF could not be made: %w", err)
 	}
-	return buf.Bytes(), nil
+	if o.Uncompressed {
+		return buf.Bytes(), nil
+	}
+	doc, err := compressStreams(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("the PDF could not be made: %w", err)
+	}
+	return doc, nil
 }
 
 // writer holds one rendering's state.
@@ -200,7 +207,8 @@ type writer struct {
 func (w *writer) setup(fonts Fonts, what string) {
 	p := w.pdf
 	p.SetCatalogSort(true)
-	p.SetCompression(!w.opts.Uncompressed)
+	// Pages are compressed afterwards, by compressStreams.
+	p.SetCompression(false)
 	p.SetCreationDate(w.date)
 	p.SetModificationDate(w.date)
 	p.AddUTF8FontFromBytes(family, "", fonts.Regular)

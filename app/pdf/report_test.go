@@ -2,12 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +196,30 @@ func TestNoRowSplits(t *testing.T) {
 	}
 }
 
+// TestBankPrints: every character of every question bank is in the
+// report's fonts, so the report's own words never print as U+FFFD.
+func TestBankPrints(t *testing.T) {
+	cov, err := fontCoverage(fonts(t).Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("../../questionnaire/banks/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no banks found: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range string(data) {
+			if r != '\n' && cov[r] == 0 {
+				t.Errorf("%s: %q (U+%04X) is not in the report's fonts (app/pdf/charset.go)", filepath.Base(f), r, r)
+			}
+		}
+	}
+}
+
 func TestSanitise(t *testing.T) {
 	cov, err := fontCoverage(fonts(t).Regular)
 	if err != nil {
@@ -207,6 +234,11 @@ func TestSanitise(t *testing.T) {
 		{"bell\a esc\x1b", "bell esc"},
 		{"bad \xff utf8", "bad \uFFFD utf8"},
 		{"\u202eabc\u202c zw\u200djoin", "abc zwjoin"},
+		{"Gŵyl ẃ ẁ Привіт Ελληνικά ₹ ₴ № ™ ﬁ", "Gŵyl ẃ ẁ Привіт Ελληνικά ₹ ₴ № ™ ﬁ"},
+		// Right-to-left scripts need shaping gofpdf lacks: they are
+		// outside the report's fonts, and show that something was there.
+		{"שלום", "\uFFFD\uFFFD\uFFFD\uFFFD"},
+		{"مرحبا", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
 	}
 	for _, tt := range tests {
 		if got := cov.sanitise(tt.in); got != tt.want {
@@ -390,5 +422,55 @@ func TestMadeWithAnOlderBank(t *testing.T) {
 	cover := flat(pdftotext(t, render(t, a, Options{Date: day}), 1, 1))
 	if !strings.Contains(cover, "Made with version 1 of the questions. Its answers carried over to version 2") {
 		t.Errorf("the cover does not say which bank the file was made with:\n%s", cover)
+	}
+}
+
+// TestCompressedMatchesPlain: the compressed report holds the same streams
+// as the uncompressed one, and its cross-reference table points at every
+// object.
+func TestCompressedMatchesPlain(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 3, Seed: 1})
+	plain := render(t, a, Options{Date: day, Uncompressed: true})
+	packed := render(t, a, Options{Date: day})
+	if len(packed) >= len(plain)*2/3 {
+		t.Errorf("compressed %d bytes against %d plain: too little saved", len(packed), len(plain))
+	}
+	if again := render(t, a, Options{Date: day}); !bytes.Equal(again, packed) {
+		t.Error("two renders of the same assessment differ")
+	}
+	if _, _, err := objectOffsets(packed); err != nil {
+		t.Fatal(err)
+	}
+	streams := func(doc []byte, inflate bool) [][]byte {
+		var out [][]byte
+		for _, m := range regexp.MustCompile(`(?s)<</(Filter /FlateDecode /)?Length (\d+)>>\nstream\n`).FindAllSubmatchIndex(doc, -1) {
+			n, _ := strconv.Atoi(string(doc[m[4]:m[5]]))
+			data := doc[m[1] : m[1]+n]
+			if inflate && m[2] >= 0 {
+				r, err := zlib.NewReader(bytes.NewReader(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if data, err = io.ReadAll(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out = append(out, data)
+		}
+		return out
+	}
+	a1, b1 := streams(plain, false), streams(packed, true)
+	if len(a1) != len(b1) || len(a1) < 12 {
+		t.Fatalf("%d streams plain, %d compressed", len(a1), len(b1))
+	}
+	for i := range a1 {
+		if !bytes.Equal(a1[i], b1[i]) {
+			t.Errorf("stream %d differs once inflated", i)
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("%PDF-1.3\nstartxref\n99\n%%EOF"), packed[:len(packed)/2], bytes.Replace(packed, []byte("xref\n0 "), []byte("xref\n0 9"), 1)} {
+		if _, err := compressStreams(bad); err == nil {
+			t.Errorf("compressStreams took a broken document of %d bytes", len(bad))
+		}
 	}
 }
