@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -66,6 +67,7 @@ func (p *resultsPage) Render() app.UI {
 				p.sendBox(p.rid),
 			)
 		}),
+		app.If(p.rid == "", func() app.UI { return notYetRated(p.a) }),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
 			DataSet("complex", len(pr.ComplexDomains)).DataSet("band", string(r.Band)).Body(
 			app.H2().Class("reading-headline").Text(r.Headline),
@@ -85,7 +87,7 @@ func (p *resultsPage) Render() app.UI {
 				app.Div().Class("details-text").Body(levelLegend(b)),
 			),
 		),
-		p.next(&pr, plan),
+		app.If(p.rid == "", func() app.UI { return p.next(&pr, plan) }).Else(func() app.UI { return p.participantNext() }),
 		aboutProject(p.a),
 		app.Details().Class("details details-block").ID("table-detail").Body(
 			app.Summary().Class("details-summary").Text("The profile as a table, with the answers behind it"),
@@ -102,15 +104,31 @@ func (p *resultsPage) Render() app.UI {
 		p.linked(b),
 		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
-		timelineSection(scoring.TimelineOf(b, p.a)),
-		p.reviews(),
-		app.Div().Class("keep-copy").ID("keep-copy").Body(
-			app.P().Body(
-				app.Text("Browsers can clear saved data: keep a copy somewhere safe. "),
-				app.Button().Class("link-button").ID("export").Text("Export the assessment file").
-					OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
-			),
-		),
+		// A person who rated on their own device has no plan, PDF or
+		// reviews here: those are the team's, on the facilitator's device.
+		app.If(p.rid == "", func() app.UI {
+			return app.Div().Body(
+				timelineSection(scoring.TimelineOf(b, p.a)),
+				p.reviews(),
+				app.Div().Class("keep-copy").ID("keep-copy").Body(
+					app.P().Body(
+						app.Text("Browsers can clear saved data: keep a copy somewhere safe. "),
+						app.Button().Class("link-button").ID("export").Text("Export the assessment file").
+							OnClick(func(ctx app.Context, e app.Event) { p.exportFile(p.a) }),
+					),
+				),
+			)
+		}),
+	)
+}
+
+// participantNext is what to do next for someone who rated a workshop on
+// their own device: send the ratings back, or change them first.
+func (p *resultsPage) participantNext() app.UI {
+	return app.Section().Class("panel panel-next").ID("next").Body(
+		app.H2().Text("What to do next"),
+		app.P().Text("Send your ratings to the facilitator (see above). The team's action plan and PDF are made on the facilitator's device, once everyone's ratings are in and the group has agreed."),
+		app.P().Body(app.A().ID("change-answers").Href(link(PathDomain, p.a.ID, "d", "1", "r", p.rid, "via", "join")).Text("Change your answers first")),
 	)
 }
 
@@ -372,7 +390,14 @@ func (p *resultsPage) disagreements(b *q.Bank, pr *scoring.Profile) app.UI {
 	flagged := scoring.NeedingDiscussion(spreads)
 	return app.Section().ID("disagreements").Body(
 		app.H2().Textf("Where people differ (%d)", len(flagged)),
-		app.If(len(flagged) == 0, func() app.UI { return app.P().Text("The people who rated broadly agree on every question.") }),
+		app.If(len(flagged) == 0, func() app.UI {
+			text := "The people who rated broadly agree on every question."
+			if waiting := len(scoring.NotYetRated(p.a)); waiting > 0 {
+				text = fmt.Sprintf("The %s broadly agree on every question; %d on the list %s not rated yet.",
+					scoring.PeopleRated(p.a), waiting, plural(waiting, "has", "have"))
+			}
+			return app.P().Text(text)
+		}),
 		app.Ul().Class("list").Body(app.Range(flagged).Slice(func(i int) app.UI {
 			s := flagged[i]
 			agreed := "not agreed yet"

@@ -434,6 +434,7 @@ func (p *discussPage) Render() app.UI {
 		p.saveStatus(),
 		app.Span().Class("caption").Body(userText(caption(p.a))),
 		heading("Compare ratings and agree"),
+		notYetRated(p.a),
 		app.P().Class("lead").Textf("%d of %d questions need discussion: ratings two levels apart, someone who does not know, or no majority. They come first.",
 			flagged, len(spreads)),
 		app.P().Class("discuss-progress").ID("agreed-progress").Role("status").Body(

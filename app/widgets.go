@@ -252,3 +252,19 @@ func errorAlert(level int, title, advice, detail string, more ...app.UI) app.UI 
 	body = append(body, more...)
 	return app.Div().Class("alert alert-error").Role("alert").Body(body...)
 }
+
+// notYetRated warns, in a workshop where some people on the list have not
+// rated, that what the page shows is not the whole group's yet.
+func notYetRated(a *q.Assessment) app.UI {
+	waiting := scoring.NotYetRated(a)
+	if len(waiting) == 0 {
+		return nil
+	}
+	return app.Div().Class("inset inset-warning").ID("not-yet-rated").Body(
+		app.P().Body(
+			app.Strong().Textf("Not everyone has rated: this comes from %s. ", scoring.PeopleRated(a)),
+			app.Text("Still to rate: "), userText(strings.Join(waiting, ", ")), app.Text(". "),
+			app.A().Href(link(PathWorkshop, a.ID)).Text("Add their ratings, or remove anyone who is not coming"),
+		),
+	)
+}

@@ -5,6 +5,7 @@
 package scoring
 
 import (
+	"fmt"
 	"slices"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -242,4 +243,30 @@ func SortByDisagreement(s []Spread) {
 		}
 		return width(b) - width(a)
 	})
+}
+
+// NotYetRated gives the labels of the people on the list who have not
+// given a single rating. A comparison or a reading without them is not the
+// whole group's, so every page that counts people says so.
+func NotYetRated(a *q.Assessment) []string {
+	var out []string
+	for i, r := range a.Respondents {
+		if len(r.Answers) == 0 {
+			out = append(out, r.Label(i))
+		}
+	}
+	return out
+}
+
+// PeopleRated says how many people rated: "3 people", or "2 of 3 people
+// rated" while some on the list have not.
+func PeopleRated(a *q.Assessment) string {
+	n := len(a.Respondents)
+	if waiting := len(NotYetRated(a)); waiting > 0 {
+		return fmt.Sprintf("%d of %d people rated", n-waiting, n)
+	}
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
 }

@@ -632,3 +632,33 @@ func TestTimeline(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleRated(t *testing.T) {
+	rated := func(name string) q.Respondent {
+		return q.Respondent{Name: name, Answers: map[string]q.Answer{"1A": {Level: q.Simple}}}
+	}
+	waiting := func(name string) q.Respondent { return q.Respondent{Name: name, Answers: map[string]q.Answer{}} }
+	for _, tt := range []struct {
+		name    string
+		people  []q.Respondent
+		want    string
+		waiting []string
+	}{
+		{"nobody", nil, "0 people", nil},
+		{"one", []q.Respondent{rated("Ann")}, "1 person", nil},
+		{"all rated", []q.Respondent{rated("Ann"), rated("Tom")}, "2 people", nil},
+		{"one waiting", []q.Respondent{rated("Ann"), waiting("Tom"), rated("Sara")}, "2 of 3 people rated", []string{"Tom"}},
+		{"none rated", []q.Respondent{waiting("Ann"), {}}, "0 of 2 people rated", []string{"Ann", "Respondent 2"}},
+		{"a don't know counts", []q.Respondent{{Answers: map[string]q.Answer{"1A": {Level: q.Unknown}}}}, "1 person", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &q.Assessment{Respondents: tt.people}
+			if got := PeopleRated(a); got != tt.want {
+				t.Errorf("PeopleRated = %q, want %q", got, tt.want)
+			}
+			if got := NotYetRated(a); !slices.Equal(got, tt.waiting) {
+				t.Errorf("NotYetRated = %q, want %q", got, tt.waiting)
+			}
+		})
+	}
+}

@@ -163,12 +163,28 @@ func TestWorkshopPeople(t *testing.T) {
 	// it fills his place.
 	tom := newBrowser(t, browserOpts{Width: 375})
 	tom.joinAndRate(invite, "tom", []q.Level{q.Simple, q.Simple, q.Complex, q.Simple, q.Simple, q.Simple, q.Simple})
+	// His page is his own ratings: no team plan, PDF or review there.
+	var offered []string
+	tom.eval(`["#open-plan", "#download-pdf", "#start-review", "#keep-copy", "#change-answers"].filter(s => document.querySelector(s))`, &offered)
+	if fmt.Sprint(offered) != "[#change-answers]" {
+		t.Errorf("a participant's own page offers %v; want only #change-answers", offered)
+	}
 	code := strings.TrimSpace(tom.text("#rating-code span"))
 	f.run(setInput("#code-name", "Tom"), setInput("#code", code), chromedp.Click("#add-code-button", chromedp.ByQuery),
 		waitFor(`document.getElementById("workshop-message").textContent.startsWith("Filled in Tom's ratings")`))
 	if n := people(); n != 3 {
 		t.Errorf("%d people after Tom's code; want 3", n)
 	}
+	// Only Tom has rated: the discussion must not pass for the group's.
+	f.run(chromedp.Click("#discuss", chromedp.ByQuery))
+	f.waitHeading("Compare ratings and agree")
+	if got := f.text("#not-yet-rated"); !strings.Contains(got, "1 of 3 people rated") || !strings.Contains(got, "Ana (Facilitator), Priya") {
+		t.Errorf("the discussion's warning says %q", got)
+	}
+	f.screenshot("discussion-not-yet-rated")
+	f.checkClean("a discussion before everyone has rated")
+	f.open(srv.URL + "/workshop?a=" + id)
+	f.waitHeading("Workshop")
 
 	// Priya sends a link; opening it offers to fill her place.
 	priya := newBrowser(t, browserOpts{Width: 375})
@@ -188,6 +204,16 @@ func TestWorkshopPeople(t *testing.T) {
 	f.eval(stored(id, `a.respondents.map(r => r.name + ":" + Object.keys(r.answers).length)`), &filled)
 	if fmt.Sprint(filled) != "[Ana:0 Tom:7 Priya:7]" {
 		t.Errorf("the people and their answers: %v", filled)
+	}
+	// Ana has still not rated: the results and the PDF count who did.
+	f.open(srv.URL + "/results?a=" + id)
+	f.waitHeading("Results")
+	if got := f.text("#not-yet-rated"); !strings.Contains(got, "2 of 3 people rated") || !strings.Contains(got, "Ana (Facilitator)") {
+		t.Errorf("the results' warning says %q", got)
+	}
+	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, f.waitDownload(30*time.Second)); !strings.Contains(text, "Quick scan · 2 of 3 people rated ·") {
+		t.Errorf("the PDF does not say that only 2 of 3 people rated:\n%.400s", text)
 	}
 }
 

@@ -60,12 +60,8 @@ func (w *writer) factsLine() string {
 	if w.a.Mode == q.Full {
 		mode = "Full assessment"
 	}
-	people := "1 person"
-	if n := len(w.a.Respondents); n != 1 {
-		people = fmt.Sprintf("%d people", n)
-	}
 	return fmt.Sprintf("%s · %s · %d of %d questions answered · report made %s",
-		mode, people, w.profile.Answered, w.profile.Applicable, longDate(w.date))
+		mode, scoring.PeopleRated(w.a), w.profile.Answered, w.profile.Applicable, longDate(w.date))
 }
 
 // summaryActions lists the first agreed actions still open, with owners
