@@ -52,4 +52,10 @@ func recordSave(work time.Duration) {}
 
 func copyText(text string, done func(error)) { done(errNoBrowser) }
 
+func canScan(done func(bool)) { done(false) }
+
+func startScan(videoID string, found func(string), failed func(string)) { failed("other") }
+
+func stopScan() {}
+
 var errNoBrowser = errors.New("only in the browser")

@@ -613,3 +613,56 @@ func startPDFWorker() {
 	}))
 	pdfWorker = w
 }
+
+// canScan calls done with whether this browser can read QR codes with a
+// camera (web/scan.js).
+func canScan(done func(bool)) {
+	err := jsCall(func() {
+		scan := js.Global().Get("nasssScan")
+		if !scan.Truthy() {
+			panic("no scanner")
+		}
+		var ok js.Func
+		ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			ok.Release()
+			done(len(args) > 0 && args[0].Truthy())
+			return nil
+		})
+		scan.Call("supported").Call("then", ok)
+	})
+	if err != nil {
+		done(false)
+	}
+}
+
+// scanFuncs are the callbacks of the scan in progress, released when it stops.
+var scanFuncs []js.Func
+
+// startScan shows the camera in the video element videoID and calls found
+// with the text of each QR code read, until stopScan; failed gets
+// "denied", "none" or "other" if the camera cannot be used.
+func startScan(videoID string, found func(string), failed func(string)) {
+	stopScan()
+	err := jsCall(func() {
+		video := js.Global().Get("document").Call("getElementById", videoID)
+		if !video.Truthy() {
+			panic("no video element")
+		}
+		f := js.FuncOf(func(_ js.Value, args []js.Value) any { found(args[0].String()); return nil })
+		e := js.FuncOf(func(_ js.Value, args []js.Value) any { failed(args[0].String()); return nil })
+		scanFuncs = []js.Func{f, e}
+		js.Global().Get("nasssScan").Call("start", video, f, e)
+	})
+	if err != nil {
+		failed("other")
+	}
+}
+
+// stopScan turns the camera off.
+func stopScan() {
+	_ = jsCall(func() { js.Global().Get("nasssScan").Call("stop") })
+	for _, f := range scanFuncs {
+		f.Release()
+	}
+	scanFuncs = nil
+}

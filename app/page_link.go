@@ -367,7 +367,7 @@ func (p *page) sendBox(rid string) app.UI {
 		if frag, err := q.EncodeLink(b, p.a.ID, p.a.Mode, r); err == nil {
 			parts = append(parts, shareBox("send", "Or send a link", p.origin+PathReceive+"#"+frag,
 				"The link must be opened on the facilitator's device, the one that holds the workshop: on any other it cannot be added. "+
-					"They can scan this picture with that device's camera, or you can send them the link. It carries your ratings only."))
+					"They can scan this picture on that device's Workshop page, or you can send them the link. It carries your ratings only."))
 		}
 		parts = append(parts, app.Div().Class("panel").Body(
 			app.H2().Text("Or send a file, with your notes"),

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -29,6 +30,28 @@ type workshopPage struct {
 	codeName, code string
 	codes          int // remounts the code form empty after each one added
 	packMsg        string
+	// canScan is whether this browser can read QR codes with a camera;
+	// scanning whether the camera is on; scanMsg what the scan found.
+	canScan, scanning bool
+	scanMsg           string
+	// pageCtx is the page's own context: the button that starts a scan
+	// is gone once it starts, and go-app drops work dispatched from a
+	// context whose element is gone.
+	pageCtx app.Context
+}
+
+// OnMount also asks whether a participant's picture can be scanned here:
+// the offer shows only where it works.
+func (p *workshopPage) OnMount(ctx app.Context) {
+	p.page.OnMount(ctx)
+	p.pageCtx = ctx
+	canScan(func(ok bool) { ctx.Dispatch(func(app.Context) { p.canScan = ok }) })
+}
+
+// OnDismount turns the camera off when the page goes.
+func (p *workshopPage) OnDismount() {
+	p.scanning = false
+	stopScan()
 }
 
 const workshopImport = "workshop-files"
@@ -36,6 +59,7 @@ const workshopImport = "workshop-files"
 func (p *workshopPage) OnNav(ctx app.Context) {
 	p.load(ctx)
 	p.message, p.problems, p.renaming, p.removing = "", nil, "", ""
+	p.scanMsg = ""
 	p.arrive(ctx, "Workshop")
 }
 
@@ -84,6 +108,7 @@ func (p *workshopPage) Render() app.UI {
 		),
 		&fresh{Key: fmt.Sprint("person/", p.added), body: p.addPerson},
 		&fresh{Key: fmt.Sprint("code/", p.codes), body: p.codeForm},
+		app.If(p.canScan, p.scanPanel),
 		shareBox("invite", "Invite people to rate on their own device", p.origin+PathJoin+"#"+joinFragment(p.a),
 			"Show this code on a screen, or send the link. Each person rates alone, then sends you their ratings as a link or a file."),
 		app.H2().Text("Add people's files"),
@@ -271,6 +296,89 @@ func (p *workshopPage) codeForm() []app.UI {
 			app.Button().Type("submit").Class("button button-secondary").ID("add-code-button").Text("Add their ratings"),
 		),
 	}
+}
+
+// scanPanel offers to read the picture (QR code) a participant's device
+// shows under "Or send a link", with this device's camera: the way back
+// for ratings when a laptop cannot open a link scanned by a phone.
+func (p *workshopPage) scanPanel() app.UI {
+	return app.Section().Class("panel").ID("scan").OnKeyDown(func(ctx app.Context, e app.Event) {
+		if p.scanning && e.Get("key").String() == "Escape" {
+			p.endScan("")
+		}
+	}).Body(
+		app.H2().Text("Or scan a participant's picture"),
+		app.If(!p.scanning, func() app.UI {
+			return app.Div().Body(
+				app.P().Class("hint").Text("Their device shows a square picture under \"Or send a link\". Hold it up to this device's camera: their ratings are added here."),
+				app.Button().Class("button button-secondary").ID("scan-start").Text("Scan a participant's code").OnClick(p.startScanning),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.P().Class("hint").ID("scan-hint").Text("Hold their screen up to the camera, about a hand's width away. Press Escape or Stop to turn the camera off."),
+				app.Video().ID("scan-video").Class("scan-video").Attr("playsinline", true).Attr("muted", true).Aria("label", "What the camera sees"),
+				app.Button().Class("button button-secondary").ID("scan-stop").Text("Stop scanning").OnClick(func(ctx app.Context, e app.Event) { p.endScan("") }),
+			)
+		}),
+		app.P().Class("message").ID("scan-message").Role("status").Text(p.scanMsg),
+	)
+}
+
+func (p *workshopPage) startScanning(_ app.Context, e app.Event) {
+	p.scanning, p.scanMsg = true, ""
+	ctx := p.pageCtx
+	// The video element exists once this change is drawn.
+	ctx.Defer(func(ctx app.Context) {
+		startScan("scan-video", func(text string) {
+			ctx.Dispatch(func(ctx app.Context) { p.scanned(ctx, text) })
+		}, func(reason string) {
+			ctx.Dispatch(func(app.Context) {
+				switch reason {
+				case "denied":
+					p.endScan("The camera could not be used: allow it for this site in the browser's settings, or type their code instead.")
+				case "none":
+					p.endScan("This device has no camera the browser can use. Type their code instead.")
+				default:
+					p.endScan("The camera could not be started. Type their code instead.")
+				}
+			})
+		})
+		focusElement("scan-stop")
+	})
+}
+
+// scanned acts on the text of a QR code: a participant's send link opens
+// the page that adds their ratings, here, wherever the link was made.
+func (p *workshopPage) scanned(ctx app.Context, text string) {
+	if !p.scanning {
+		return
+	}
+	frag, ok := sendFragment(text)
+	if !ok {
+		p.scanMsg = "That picture is not a participant's ratings. Ask them to show the picture under \"Or send a link\"."
+		return
+	}
+	p.endScan("")
+	ctx.Navigate(PathReceive + "#" + frag)
+}
+
+// sendFragment takes the ratings out of a participant's send link, made on
+// whichever address they used.
+func sendFragment(text string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(text))
+	if err != nil || u.Path != PathReceive || u.Fragment == "" {
+		return "", false
+	}
+	if _, err := q.DecodeLink(u.Fragment); err != nil {
+		return "", false
+	}
+	return u.EscapedFragment(), true
+}
+
+func (p *workshopPage) endScan(msg string) {
+	p.scanning, p.scanMsg = false, msg
+	stopScan()
+	focusElement("scan-start")
 }
 
 // exampleCode shows the shape of a code of n characters.

@@ -101,3 +101,32 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSendFragment: a scanned picture is taken for a participant's ratings
+// only if it is a send link, from whichever address it was made on.
+func TestSendFragment(t *testing.T) {
+	r := q.Respondent{ID: "r1", Name: "Priya", Answers: map[string]q.Answer{"Q1": {Level: q.Complex}}}
+	frag, err := q.EncodeLink(q.Default(), "workshop-7", q.Quick, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		ok   bool
+	}{
+		{"http://127.0.0.1:8000/receive#" + frag, true},
+		{"https://nasss.example.org/receive#" + frag, true},
+		{"  https://nasss.example.org/receive#" + frag + "\n", true},
+		{"https://nasss.example.org/join#" + frag, false},
+		{"https://nasss.example.org/receive", false},
+		{"https://nasss.example.org/receive#m=quick&broken", false},
+		{"7K3M 7K3M 7K3M", false},
+		{"", false},
+		{"\x00not a url", false},
+	} {
+		got, ok := sendFragment(tt.text)
+		if ok != tt.ok || ok && got != frag {
+			t.Errorf("sendFragment(%q) = %q, %v; want ok %v", tt.text, got, ok, tt.ok)
+		}
+	}
+}

@@ -82,6 +82,9 @@ type browserOpts struct {
 	Offline bool
 	// Timeout bounds each browser.run call (default 30 s).
 	Timeout time.Duration
+	// Camera gives the browser Chromium's fake camera (a moving test
+	// pattern), with permission granted.
+	Camera bool
 }
 
 // browser is one headless Chromium process with one tab, plus what the
@@ -198,6 +201,8 @@ func newBrowser(t testing.TB, o browserOpts) *browser {
 		// the account list. Send them to the black hole directly, as
 		// loopback requests, so that they do not count as the page's.
 		chromedp.Flag("component-updater", "url-source=http://"+proxy.addr()+"/component-updater"),
+		chromedp.Flag("use-fake-device-for-media-stream", o.Camera),
+		chromedp.Flag("use-fake-ui-for-media-stream", o.Camera),
 		chromedp.Flag("gaia-url", "http://"+proxy.addr()),
 		chromedp.WindowSize(o.Width, o.Height),
 		chromedp.UserDataDir(o.Profile),

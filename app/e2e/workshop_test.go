@@ -1,12 +1,16 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 )
@@ -314,5 +318,78 @@ func TestThreeReviewTimeline(t *testing.T) {
 	b.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
 	if text := pdfText(t, b.waitDownload(30*time.Second)); !strings.Contains(text, "How complexity changed") {
 		t.Error("the third review's PDF has no timeline")
+	}
+}
+
+// barcodeStub stands in for the BarcodeDetector that Chromium on Linux
+// lacks (it has one on Android, macOS and ChromeOS). It reads nothing but
+// a camera view that is playing, and then whatever the test has put in
+// window.nasssTestQR, so the app's side is real: the offer, the camera,
+// the reading loop, what it does with the text, and turning the camera off.
+const barcodeStub = `window.BarcodeDetector = class {
+  static async getSupportedFormats() { return ["qr_code"]; }
+  constructor(o) { if (!o || !o.formats.includes("qr_code")) throw new Error("asked for " + JSON.stringify(o)); }
+  async detect(source) {
+    if (!(source instanceof HTMLVideoElement) || !source.srcObject || source.videoWidth === 0) return [];
+    window.nasssStream = source.srcObject;
+    window.nasssFrames = (window.nasssFrames || 0) + 1;
+    return window.nasssTestQR ? [{ rawValue: window.nasssTestQR, format: "qr_code" }] : [];
+  }
+};`
+
+// TestScanCode: where the browser cannot read QR codes, nothing offers it;
+// where it can, the facilitator scans a participant's send-back picture and
+// their ratings are offered for adding, with the camera off again.
+func TestScanCode(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	f, id, invite := quickWorkshop(t, srv, "Scanned ward")
+	var native bool
+	f.eval(`typeof BarcodeDetector !== "undefined"`, &native)
+	var offered bool
+	f.eval(`!!document.getElementById("scan-start")`, &offered)
+	if offered != native {
+		t.Errorf("the scan is offered: %v; the browser has a BarcodeDetector: %v", offered, native)
+	}
+	f.close()
+
+	priya := newBrowser(t, browserOpts{Width: 375})
+	priya.joinAndRate(invite, "Priya", []q.Level{q.Complex, q.Simple, q.Simple, q.Simple, q.Simple, q.Simple, q.Unknown})
+	var send string
+	priya.eval(`document.getElementById("send-link").value`, &send)
+
+	// The same profile, now with a camera and a detector.
+	s := newBrowser(t, browserOpts{Camera: true, Profile: f.opts.Profile})
+	s.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(barcodeStub).Do(ctx)
+		return err
+	}))
+	s.open(srv.URL + "/workshop?a=" + id)
+	s.waitHeading("Workshop")
+	s.run(waitFor(`!!document.getElementById("scan-start")`), chromedp.Click("#scan-start", chromedp.ByQuery),
+		waitFor(`window.nasssFrames > 2`))
+	s.screenshot("scan-code")
+	s.checkClean("scanning a participant's code")
+	var focused string
+	s.eval(`document.activeElement.id`, &focused)
+	if focused != "scan-stop" {
+		t.Errorf("focus is on %q while scanning; want the Stop button", focused)
+	}
+
+	// Escape turns the camera off.
+	s.run(chromedp.KeyEvent(kb.Escape), waitFor(`!!document.getElementById("scan-start") && nasssStream.getTracks().every(t => t.readyState === "ended")`))
+
+	// Something that is not a participant's picture is named as such.
+	s.run(chromedp.Evaluate(`window.nasssFrames = 0`, nil), chromedp.Click("#scan-start", chromedp.ByQuery), waitFor(`window.nasssFrames > 2`),
+		chromedp.Evaluate(`window.nasssTestQR = "https://example.org/menu"`, nil),
+		waitFor(`document.getElementById("scan-message").textContent.includes("not a participant's ratings")`))
+	// Priya's picture opens the page that adds her ratings.
+	s.run(chromedp.Evaluate(`window.nasssTestQR = `+strconv.Quote(send), nil))
+	s.waitHeading("Add someone's ratings")
+	s.run(waitFor(`nasssStream.getTracks().every(t => t.readyState === "ended")`))
+	s.run(chromedp.Click("#receive-add", chromedp.ByQuery), waitFor(`!!document.getElementById("receive-done")`))
+	var names []string
+	s.eval(stored(id, `a.respondents.map(r => (r.name || "") + ":" + Object.keys(r.answers).length)`), &names)
+	if fmt.Sprint(names) != "[:7 Priya:7]" {
+		t.Errorf("the people after the scan: %v", names)
 	}
 }

@@ -52,7 +52,8 @@ var securityHeaders = []struct{ name, value string }{
 	{"X-Content-Type-Options", "nosniff"},
 	{"Referrer-Policy", "no-referrer"},
 	{"Cross-Origin-Opener-Policy", "same-origin"},
-	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+	// The camera only for this origin: a facilitator scans participants' codes.
+	{"Permissions-Policy", "camera=(self), microphone=(), geolocation=()"},
 }
 
 // Cache-Control values. A URL that carries a hash of its content never
@@ -169,7 +170,7 @@ func New(webDir string) (*Site, error) {
 		},
 		Styles: []string{"/web/app.css"},
 		// Runs before go-app's scripts: see the file.
-		Scripts: []string{"/web/storage-guard.js", "/web/store.js"},
+		Scripts: []string{"/web/storage-guard.js", "/web/store.js", "/web/scan.js"},
 		// The report files under their hashed URLs, which the page reads
 		// from Env (see ReportFiles): app.js carries both, version by
 		// version.
