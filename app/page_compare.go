@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -92,6 +93,7 @@ func (p *resultsPage) reviews() app.UI {
 		}),
 		app.P().Text("Complexity changes as a project goes on. In a few months, start a review: it keeps today's ratings to compare with, "+
 			"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
+		p.nextReviewField(),
 		app.If(!p.confirmReview, func() app.UI {
 			return app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -102,6 +104,32 @@ func (p *resultsPage) reviews() app.UI {
 		app.If(p.reviewErr != "", func() app.UI {
 			return app.P().Class("error-message").ID("review-error").TabIndex(-1).Role("alert").Text(p.reviewErr)
 		}),
+	)
+}
+
+// nextReviewField sets when the next review is due: three months after
+// this assessment began unless the team chooses; the home page shows it.
+func (p *resultsPage) nextReviewField() app.UI {
+	due := p.a.NextReviewDue()
+	hint := fmt.Sprintf("Three months after this assessment began, unless you choose a date: %s.", due.Format("2 January 2006"))
+	if p.a.NextReview != "" {
+		hint = "The date your team chose. Clear it for the usual three months."
+	}
+	return app.Div().Class(groupClass(p.fieldError("next-review"))).Body(
+		app.Label().Class("label").For("next-review").Text("Next review due"),
+		app.Div().Class("hint").ID("next-review-hint").Text(hint),
+		fieldErrorText("next-review", p.fieldError("next-review")),
+		app.Input().Type("date").Class("input input-date").ID("next-review").Value(due.Format(time.DateOnly)).
+			Aria("describedby", "next-review-hint").
+			OnChange(func(ctx app.Context, e app.Event) {
+				v := q.Date(ctx.JSSrc().Get("value").String())
+				if _, ok := v.Time(); !ok && v != "" {
+					p.refuse("next-review", "Not saved: that is not a date.")
+					return
+				}
+				old := p.a.NextReview
+				p.try("next-review", func() { p.a.NextReview = v }, func() { p.a.NextReview = old })
+			}),
 	)
 }
 

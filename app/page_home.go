@@ -96,18 +96,83 @@ func (p *homePage) list() app.UI {
 	if len(p.entries) == 0 {
 		return app.P().ID("no-assessments").Text("There are no assessments on this device yet.")
 	}
+	groups := groupSeries(p.entries)
 	return app.Ul().Class("cards").ID("assessments").Body(
-		app.Range(p.entries).Slice(func(i int) app.UI {
-			e := p.entries[i]
-			if e.Damaged() {
-				return p.damagedCard(e)
+		app.Range(groups).Slice(func(i int) app.UI {
+			g := groups[i]
+			if g.Latest.Damaged() {
+				return p.damagedCard(g.Latest)
 			}
-			return p.card(e)
+			return p.card(g)
 		}),
 	)
 }
 
-func (p *homePage) card(e Entry) app.UI {
+// card shows a project's latest assessment, when its next review is due,
+// and the earlier ones under it.
+func (p *homePage) card(g series) app.UI {
+	e := g.Latest
+	s := e.Summary
+	name := cardName(s)
+	return app.Li().Class("card").DataSet("id", e.ID).Body(
+		app.H3().Class("card-title").Body(userText(name)),
+		p.cardBody(e, name),
+		app.If(len(g.Earlier) > 0 || s.Complete, func() app.UI { return p.reviewDue(e) }),
+		app.If(len(g.Earlier) > 0, func() app.UI {
+			return app.Details().Class("details card-earlier").ID("earlier-"+e.ID).Body(
+				app.Summary().Class("details-summary").Body(
+					app.Textf("Earlier assessments of this project (%d)", len(g.Earlier)), hidden(": "+name)),
+				app.Ul().Class("card-earlier-list").Body(app.Range(g.Earlier).Slice(func(i int) app.UI {
+					x := g.Earlier[i]
+					label := x.Summary.Review
+					if label == "" {
+						label = "First assessment, " + x.Summary.Created.UTC().Format("2 January 2006")
+					}
+					return app.Li().Class("card-earlier-item").DataSet("id", x.ID).Body(
+						app.H4().Class("card-earlier-title").Text(label),
+						p.cardBody(x, cardName(x.Summary)),
+					)
+				})),
+			)
+		}),
+	)
+}
+
+// cardName is a listed assessment's name, with its review's label.
+func cardName(s Summary) string {
+	name := s.Name
+	if name == "" {
+		name = "Untitled project"
+	}
+	if s.Review != "" {
+		name += " · " + s.Review
+	}
+	return name
+}
+
+// reviewDue says when the project's next review is due, or that it is.
+func (p *homePage) reviewDue(e Entry) app.UI {
+	due, ok := e.Summary.NextReview.Time()
+	if !ok {
+		return nil
+	}
+	when := due.Format("2 January 2006")
+	if !today().Before(due) {
+		return app.P().Class("card-meta card-due card-overdue").ID("due-"+e.ID).Body(
+			app.Strong().Text("A review was due on "+when+". "),
+			app.A().Href(link(PathResults, e.ID)+"#reviews").Body(app.Text("Start the review"), hidden(" of "+cardName(e.Summary))),
+		)
+	}
+	return app.P().Class("card-meta card-due").ID("due-"+e.ID).Body(
+		app.Text("Next review due "+when+" ("),
+		app.A().Href(link(PathResults, e.ID)+"#reviews").Body(app.Text("change"), hidden(" the date of the next review of "+cardName(e.Summary))),
+		app.Text(")"),
+	)
+}
+
+// cardBody is what a card shows of one assessment, and what can be done
+// with it.
+func (p *homePage) cardBody(e Entry, name string) app.UI {
 	s := e.Summary
 	mode := "Quick scan"
 	if s.Mode == q.Full {
@@ -117,15 +182,7 @@ func (p *homePage) card(e Entry) app.UI {
 	if !s.Complete {
 		next, nextText = link(PathDomain, e.ID, "d", strconv.Itoa(s.FirstOpen)), "Continue"
 	}
-	name := s.Name
-	if name == "" {
-		name = "Untitled project"
-	}
-	if s.Review != "" {
-		name += " · " + s.Review
-	}
-	return app.Li().Class("card").DataSet("id", e.ID).Body(
-		app.H3().Class("card-title").Body(userText(name)),
+	return app.Div().Body(
 		app.P().Class("card-meta").Textf("%s · %s · Last changed %s", mode, progressText(s.Answered, s.Applicable, s.NotApplicable), dateTime(s.Updated)),
 		app.P().Class("card-meta card-export").Text(p.storage.exportedText(e)),
 		app.Ul().Class("card-actions").Body(

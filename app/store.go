@@ -136,17 +136,26 @@ type Summary struct {
 	Size          int       `json:"size"`
 	// Review is the review's label, "" for a first assessment.
 	Review string `json:"review,omitempty"`
+	// Series names the project's run of reviews (q.Assessment.SeriesID);
+	// Reviews counts the reviews before this one.
+	Series  string    `json:"series,omitempty"`
+	Reviews int       `json:"reviews,omitempty"`
+	Created time.Time `json:"created"`
+	// NextReview is when the next review is due.
+	NextReview q.Date `json:"nextReview,omitempty"`
 }
 
 // summaryVersion changes when Summary does: older summaries are worked out
 // again from their records.
-const summaryVersion = 2
+const summaryVersion = 3
 
 func summarise(a *q.Assessment, size int) Summary {
 	pr := scoring.Score(q.LookupBank(a.Bank), a)
 	return Summary{V: summaryVersion, Name: a.Project.Name, Mode: a.Mode, Bank: a.Bank, Updated: a.Updated,
 		Answered: pr.Answered, Applicable: pr.Applicable, NotApplicable: pr.NotApplicable(), Complete: pr.Complete(),
-		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size, Review: a.ReviewLabel()}
+		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size, Review: a.ReviewLabel(),
+		Series: a.SeriesID(), Reviews: len(a.History), Created: a.Created,
+		NextReview: q.Date(a.NextReviewDue().Format(time.DateOnly))}
 }
 
 // Entry is one stored assessment in a listing. A record that no longer

@@ -17,7 +17,7 @@ import (
 //   - 3: about the project (problem, stage, success, decision); domain
 //     levels the team set, with reasons; links between items; baseline
 //     checks in the plan; the bank an assessment was first made with.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Assessment is one project's NASSS assessment: what the file holds.
 type Assessment struct {
@@ -46,9 +46,39 @@ type Assessment struct {
 	History []Snapshot `json:"history,omitempty"`
 	// MadeWith is the bank the assessment was first made with, when that
 	// is an older version than Bank: its answers were carried over.
-	MadeWith Ref       `json:"madeWith,omitzero"`
-	Created  time.Time `json:"created"`
-	Updated  time.Time `json:"updated"`
+	MadeWith Ref `json:"madeWith,omitzero"`
+	// Series is the ID of the first assessment of the project that this
+	// one reviews, so that a project's reviews are shown together; empty
+	// for a first assessment, and for reviews made before schema 4.
+	Series string `json:"series,omitempty"`
+	// NextReview is when the team means to review the project again, if
+	// they chose a date; else NextReviewDue gives the default.
+	NextReview Date      `json:"nextReview,omitempty"`
+	Created    time.Time `json:"created"`
+	Updated    time.Time `json:"updated"`
+}
+
+// ReviewEvery is how long after an assessment its next review falls due,
+// unless the team chooses a date: related tools advise three to six months.
+const ReviewEvery = 3 // months
+
+// NextReviewDue is when the next review is due: the team's date, or three
+// months after the assessment was started.
+func (a *Assessment) NextReviewDue() time.Time {
+	if t, ok := a.NextReview.Time(); ok {
+		return t
+	}
+	c := a.Created.UTC()
+	return time.Date(c.Year(), c.Month()+ReviewEvery, c.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// SeriesID names the run of reviews this assessment belongs to: the first
+// assessment's ID.
+func (a *Assessment) SeriesID() string {
+	if a.Series != "" {
+		return a.Series
+	}
+	return a.ID
 }
 
 // DomainLevel is the level a team set for a whole domain, and why.

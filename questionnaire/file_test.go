@@ -178,7 +178,7 @@ var badFiles = []badFile{
 	{"string.json", constant(`"just text"`), "should be a JSON object"},
 	{"null.json", constant(`null`), "should be a JSON object"},
 	{"schema-missing.json", edit(func(d map[string]any) { delete(d, "schema") }), "schema: missing"},
-	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 3"},
+	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 4"},
 	{"schema-zero.json", edit(func(d map[string]any) { d["schema"] = 0 }), "schema: 0 is not a schema version"},
 	{"schema-text.json", edit(func(d map[string]any) { d["schema"] = "1" }), `schema: should be a whole number, not "1"`},
 	{"unknown-item.json", edit(func(d map[string]any) { answers(d, 1)["2Z"] = map[string]any{"level": "simple"} }),
@@ -190,6 +190,8 @@ var badFiles = []badFile{
 	{"year-99999.json", edit(func(d map[string]any) { d["created"] = "99999-01-01T00:00:00Z" }), `created: "99999-01-01T00:00:00Z" is not a date and time`},
 	{"year-zero.json", edit(func(d map[string]any) { d["updated"] = "0001-01-01T00:00:00Z" }), `updated: missing, or a year (1)`},
 	{"due-date.json", edit(func(d map[string]any) { d["actions"].([]any)[0].(map[string]any)["due"] = "2026-13-45" }), `actions[0].due: "2026-13-45" is not a date`},
+	{"next-review-date.json", edit(func(d map[string]any) { d["nextReview"] = "2027-02-30" }), `nextReview: "2027-02-30" is not a date`},
+	{"series-id.json", edit(func(d map[string]any) { d["series"] = "<script>" }), `series: `},
 	{"note-100k.json", edit(func(d map[string]any) {
 		answers(d, 2)["1A"] = map[string]any{"level": "complex", "note": strings.Repeat("n", 100_000)}
 	}), `respondents[2].answers["1A"].note: has 100,000 characters; the most this field holds is 10,000`},
@@ -389,5 +391,23 @@ func TestAnsweredOf(t *testing.T) {
 	}
 	if got := r.AnsweredOf(nil); got != 0 {
 		t.Errorf("AnsweredOf(nil) = %d", got)
+	}
+}
+
+func TestNextReviewDue(t *testing.T) {
+	for _, tt := range []struct {
+		created time.Time
+		chosen  q.Date
+		want    string
+	}{
+		{time.Date(2027, 3, 14, 9, 30, 0, 0, time.UTC), "", "2027-06-14"},
+		{time.Date(2027, 11, 2, 23, 0, 0, 0, time.UTC), "", "2028-02-02"},
+		{time.Date(2027, 3, 14, 9, 30, 0, 0, time.UTC), "2027-05-01", "2027-05-01"},
+		{time.Date(2027, 3, 14, 9, 30, 0, 0, time.UTC), "not a date", "2027-06-14"},
+	} {
+		a := &q.Assessment{Created: tt.created, NextReview: tt.chosen}
+		if got := a.NextReviewDue().Format(time.DateOnly); got != tt.want {
+			t.Errorf("created %v, chosen %q: due %s, want %s", tt.created, tt.chosen, got, tt.want)
+		}
 	}
 }

@@ -16,6 +16,7 @@ type migration func(doc map[string]any) error
 var migrations = map[int]migration{
 	1: nil, // schema 2 adds a respondent's "rated"
 	2: nil, // schema 3 adds the project's purpose, domain levels, links, checks, madeWith
+	3: nil, // schema 4 adds a review's series and the next review's date
 }
 
 // migrate upgrades data from schema from to SchemaVersion one step at a time.

@@ -140,6 +140,10 @@ func (v *validator) assessment(a *Assessment) {
 	v.domainLevels("domainLevels", a.DomainLevels)
 	v.links("links", a.Links)
 	v.actions(a.Actions)
+	if a.Series != "" {
+		v.id("series", a.Series)
+	}
+	v.date("nextReview", a.NextReview, false)
 	if a.MadeWith != (Ref{}) && (!isID(a.MadeWith.ID) || a.MadeWith.Version < 1) {
 		v.fail("madeWith", "%s is not a question bank's name and version", a.MadeWith)
 	}

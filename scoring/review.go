@@ -31,6 +31,7 @@ func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assess
 	snap := TakeSnapshot(b, a, now, "Review of "+now.Format("2 January 2006"))
 	r := q.New(b, id, a.Mode, now)
 	r.Project = a.Project
+	r.Series = a.SeriesID()
 	// The team's judgements so far start the review too, to keep or change.
 	r.DomainLevels, r.Links = maps.Clone(a.DomainLevels), slices.Clone(a.Links)
 	// The ratings so far fill the first respondent's answers, so the

@@ -607,6 +607,10 @@ func TestTimeline(t *testing.T) {
 	second.Respondents[0].Answers["Q2"] = q.Answer{Level: C}
 	third := StartReview(bank, second, "r3", time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC))
 	third.Respondents[0].Answers["Q1"] = q.Answer{Level: C}
+	// Every review names the project's first assessment.
+	if first.ID == "" || second.Series != first.ID || third.Series != first.ID || first.SeriesID() != first.ID {
+		t.Errorf("series: first %q, reviews %q and %q", first.ID, second.Series, third.Series)
+	}
 	want := [][]q.Level{{X, U, S}, {X, C, S}, {C, C, S}}
 	dates := map[string][]q.Date{
 		// The history holds each review as it stood when the next began.

@@ -1190,7 +1190,34 @@ func TestReviewOverTime(t *testing.T) {
 			if !strings.Contains(filepath.Base(path), "-review-1-action-plan-") {
 				t.Errorf("the review's PDF is called %s, like the first assessment's", filepath.Base(path))
 			}
+			// The team chooses when to review again.
+			b.run(chromedp.Evaluate(`(() => { const el = document.getElementById("next-review"); el.value = "2031-05-20";
+				el.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil),
+				waitFor(stored(id, `a.nextReview === "2031-05-20"`)))
 		}
+		// Home shows the project once: the review, with the first
+		// assessment under it and when the next review is due.
+		b.open(srv.URL + "/")
+		b.run(waitFor(`document.querySelectorAll("#assessments > li").length === 1`))
+		if got := b.text("#assessments > li .card-title"); !strings.Contains(got, "· Review 1, ") {
+			t.Errorf("the home card is titled %q; want the review's label", got)
+		}
+		if got := b.text("#earlier-" + id + " summary"); !strings.Contains(got, "Earlier assessments of this project (1)") {
+			t.Errorf("the earlier assessments are summed up as %q", got)
+		}
+		b.run(chromedp.Click("#earlier-"+id+" summary", chromedp.ByQuery), waitFor(`document.getElementById("earlier-`+id+`").open`))
+		if got := b.text("#earlier-" + id); !strings.Contains(got, "First assessment, ") || !strings.Contains(got, "View results") {
+			t.Errorf("the earlier assessment shows as %q", got)
+		}
+		want := "Next review due 20 May 2031"
+		if w == 375 {
+			want = "Next review due " // three months from today: the phone's run keeps the default
+		}
+		if got := b.text("#due-" + id); !strings.Contains(got, want) {
+			t.Errorf("the card says %q; want %q", got, want)
+		}
+		b.screenshot("home-reviews")
+		b.checkClean("a project's reviews on the home page")
 		b.close()
 	}
 }
