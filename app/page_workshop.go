@@ -22,6 +22,7 @@ type workshopPage struct {
 	newName, newRole string
 	added            int
 	message          string
+	messageAt        string // which part of the page the message is about, to show it there
 	problems         []importProblem
 	// renaming and removing are the person whose card shows its rename
 	// form or its removal's confirmation.
@@ -58,7 +59,7 @@ const workshopImport = "workshop-files"
 
 func (p *workshopPage) OnNav(ctx app.Context) {
 	p.load(ctx)
-	p.message, p.problems, p.renaming, p.removing = "", nil, "", ""
+	p.message, p.messageAt, p.problems, p.renaming, p.removing = "", "", nil, "", ""
 	p.scanMsg = ""
 	p.arrive(ctx, "Workshop")
 }
@@ -106,8 +107,11 @@ func (p *workshopPage) Render() app.UI {
 				)
 			}),
 		),
+		p.messageHere("people"),
 		&fresh{Key: fmt.Sprint("person/", p.added), body: p.addPerson},
+		p.messageHere("person"),
 		&fresh{Key: fmt.Sprint("code/", p.codes), body: p.codeForm},
+		p.messageHere("code"),
 		app.If(p.canScan, p.scanPanel),
 		shareBox("invite", "Invite people to rate on their own device", p.origin+PathJoin+"#"+joinFragment(p.a),
 			"Show this code on a screen, or send the link. Each person rates alone, then sends you their ratings as a link or a file."),
@@ -128,7 +132,7 @@ func (p *workshopPage) Render() app.UI {
 				),
 			)
 		}),
-		app.P().ID("workshop-message").Class("message").TabIndex(-1).Role("status").Text(p.message),
+		p.messageHere("files"),
 		app.Section().Class("panel").ID("pack").Body(
 			app.H2().Text("Facilitator's pack"),
 			app.P().Text("A guide to running the workshop, with 60- and 90-minute agendas, prompts and what to do when people disagree, "+
@@ -144,6 +148,7 @@ func (p *workshopPage) Render() app.UI {
 			app.Button().Class("link-button").ID("export-csv").Text("Export for researchers (CSV)").
 				OnClick(func(ctx app.Context, e app.Event) { p.exportCSV() }),
 		),
+		p.messageHere("csv"),
 	)
 }
 
@@ -224,7 +229,7 @@ func (p *workshopPage) rename(id string) {
 		return
 	}
 	p.renaming, p.newName, p.newRole = "", "", ""
-	p.message = "Renamed " + old.Label(i) + " to " + p.a.Respondents[i].Label(i) + "."
+	p.say("people", "Renamed "+old.Label(i)+" to "+p.a.Respondents[i].Label(i)+".")
 	focusElement("workshop-message")
 }
 
@@ -267,11 +272,13 @@ func (p *workshopPage) remove(id string) {
 	}
 	before := slices.Clone(p.a.Respondents)
 	label := before[i].Label(i)
-	if !p.try("workshop-message", func() { p.a.Respondents = slices.Delete(p.a.Respondents, i, i+1) }, func() { p.a.Respondents = before }) {
+	if !p.try("remove-"+id, func() { p.a.Respondents = slices.Delete(p.a.Respondents, i, i+1) }, func() { p.a.Respondents = before }) {
+		p.say("people", p.fieldError("remove-"+id))
+		focusElement("workshop-message")
 		return
 	}
 	p.removing = ""
-	p.message = "Removed " + label + "."
+	p.say("people", "Removed "+label+".")
 	focusElement("workshop-message")
 }
 
@@ -405,7 +412,7 @@ func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
 	}
 	for i, r := range p.a.Respondents {
 		if r.Name == name && maps.EqualFunc(r.Answers, answers, func(x, y q.Answer) bool { return x.Level == y.Level }) {
-			p.message = "These ratings are already here, as " + r.Label(i) + ": nothing was added."
+			p.say("code", "These ratings are already here, as "+r.Label(i)+": nothing was added.")
 			p.code, p.codeName = "", ""
 			p.codes++
 			focusElement("workshop-message")
@@ -425,7 +432,7 @@ func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
 			focusElement("code")
 			return
 		}
-		p.message = fmt.Sprintf("Filled in %s's ratings, as they were on the list already: %d of %d questions answered.", old.Label(j), len(answers), total)
+		p.say("code", fmt.Sprintf("Filled in %s's ratings, as they were on the list already: %d of %d questions answered.", old.Label(j), len(answers), total))
 	} else {
 		r := q.Respondent{ID: q.NewRespondentID(), Name: name, Answers: answers}
 		n := len(p.a.Respondents)
@@ -433,7 +440,7 @@ func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
 			focusElement("code")
 			return
 		}
-		p.message = fmt.Sprintf("Added %s's ratings: %d of %d questions answered.", r.Label(n), len(answers), total)
+		p.say("code", fmt.Sprintf("Added %s's ratings: %d of %d questions answered.", r.Label(n), len(answers), total))
 	}
 	p.code, p.codeName = "", ""
 	p.codes++
@@ -464,7 +471,7 @@ func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {
 	}
 	p.newName, p.newRole = "", ""
 	p.added++
-	p.message = "Added " + r.Label(n) + "."
+	p.say("person", "Added "+r.Label(n)+".")
 	focusElement("workshop-message")
 }
 
@@ -498,7 +505,7 @@ func (p *workshopPage) addFiles(files []pickedFile) {
 		}
 	}
 	delete(p.refused, workshopImport)
-	p.message = fmt.Sprintf("Added %d %s.", added, plural(added, "person", "people"))
+	p.say("files", fmt.Sprintf("Added %d %s.", added, plural(added, "person", "people")))
 	if added == 0 && len(p.problems) > 0 {
 		p.message = "No one was added."
 	}
@@ -631,15 +638,31 @@ func (p *discussPage) setTeam(id string, ans q.Answer) {
 	putAnswer(p.a.Team, id, ans)
 }
 
+// say shows a message beside the part of the page it is about: where is
+// "people", "person", "code", "files" or "csv".
+func (p *workshopPage) say(where, msg string) {
+	p.message, p.messageAt = msg, where
+}
+
+// messageHere is the page's message, if it is about this part of the page.
+func (p *workshopPage) messageHere(where string) app.UI {
+	if p.messageAt != where || p.message == "" {
+		return nil
+	}
+	return app.P().ID("workshop-message").Class("message").TabIndex(-1).Role("status").Text(p.message)
+}
+
 // exportCSV downloads one row per person and question, for analysis.
 func (p *workshopPage) exportCSV() {
 	var buf strings.Builder
 	if err := q.WriteCSV(&buf, q.LookupBank(p.a.Bank), p.a); err == nil {
 		err = download(q.Slug(p.a.Project.Name)+"-ratings.csv", "text/csv", []byte(buf.String()))
 		if err == nil {
-			p.message = "The CSV file is in your downloads."
+			p.say("csv", "The CSV file is in your downloads.")
+			focusElement("workshop-message")
 			return
 		}
 	}
-	p.message = "The CSV file could not be made."
+	p.say("csv", "The CSV file could not be made.")
+	focusElement("workshop-message")
 }

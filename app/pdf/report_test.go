@@ -474,3 +474,33 @@ func TestCompressedMatchesPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysThingsOnce: with nothing agreed the report says so once, and the
+// chart's key explains only the marks the chart uses.
+func TestSaysThingsOnce(t *testing.T) {
+	a := example.Generate(example.Options{Mode: q.Full, Respondents: 1, Seed: 4})
+	a.Actions = nil
+	a.DomainLevels = nil
+	for id, ans := range a.Respondents[0].Answers {
+		if ans.Level == q.Unknown {
+			a.Respondents[0].Answers[id] = q.Answer{Level: q.Complicated}
+		}
+	}
+	text := flat(pdftotext(t, render(t, a, Options{Date: day})))
+	if n := strings.Count(text, "No actions are agreed yet"); n != 1 {
+		t.Errorf("the report says nothing is agreed %d times", n)
+	}
+	for _, unwanted := range []string{"(team) means", "(?) means"} {
+		if strings.Contains(text, unwanted) {
+			t.Errorf("the chart's key explains %q, which the chart does not use", unwanted)
+		}
+	}
+	a.DomainLevels = map[string]q.DomainLevel{"2": {Level: q.Complex, Reason: "The supplier is failing."}}
+	a.Respondents[0].Answers["1A"] = q.Answer{Level: q.Unknown}
+	text = flat(pdftotext(t, render(t, a, Options{Date: day})))
+	for _, want := range []string{"(?) means some answers were \"don't know\"; (team) means the team set the domain's level"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the chart's key lacks %q", want)
+		}
+	}
+}

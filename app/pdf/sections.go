@@ -18,23 +18,18 @@ var actionCols = []column{{"Action", 64}, {"About", 38}, {"Owner", 28}, {"Due", 
 // agreed lists the actions the team has taken on, in full, and the
 // baseline checks every project makes.
 func (w *writer) agreed() {
-	agreed := w.agreedLines()
-	w.heading("Agreed actions", 30)
-	if len(agreed) == 0 {
-		w.text("No actions are agreed yet. Work on the plan page: take up suggestions, change them, or write your own, " +
-			"and give each an owner and a date.")
-		w.pdf.Ln(2)
-	} else {
-		var rows [][]string
-		for _, pa := range agreed {
-			// The checks follow, in a table of their own.
-			if pa.Check == "" {
-				rows = append(rows, []string{pa.Text, actionItem(pa), pa.Owner, longDateOf(pa.Due), pa.Status.Label()})
-			}
+	var rows [][]string
+	for _, pa := range w.agreedLines() {
+		// The checks follow, in a table of their own.
+		if pa.Check == "" {
+			rows = append(rows, []string{pa.Text, actionItem(pa), pa.Owner, longDateOf(pa.Due), pa.Status.Label()})
 		}
-		if len(rows) > 0 {
-			w.table(actionCols, rows)
-		}
+	}
+	// With none agreed, page 1 says so and how to agree some; the detail
+	// starts with the checks rather than saying it again.
+	if len(rows) > 0 {
+		w.heading("Agreed actions", 30)
+		w.table(actionCols, rows)
 	}
 	var checks [][]string
 	for _, pa := range w.plan {
@@ -43,7 +38,11 @@ func (w *writer) agreed() {
 		}
 	}
 	if len(checks) > 0 {
-		w.subheading("Always check", 30)
+		if len(rows) > 0 {
+			w.subheading("Always check", 30)
+		} else {
+			w.heading("Always check", 30)
+		}
 		w.text("Duties and standards every project checks, whatever its answers. Each can be done, found not to apply, or given to someone.")
 		w.pdf.Ln(2)
 		w.table([]column{{"Check", 40}, {"What it asks", textW - 40 - 36}, {"Where it stands", 36}}, checks)

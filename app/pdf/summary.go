@@ -185,7 +185,29 @@ func (w *writer) chart() {
 		y += rowH
 	}
 	p.SetY(y - 1)
-	w.para("(?) means some answers were \"don't know\"; (team) means the team set the domain's level, with its reason.", "", body, secondary, lineH)
+	if key := chartKey(w.profile.Domains); key != "" {
+		w.para(key, "", body, secondary, lineH)
+	}
+}
+
+// chartKey explains the marks the chart uses, and only those.
+func chartKey(domains []scoring.DomainResult) string {
+	var unsure, team bool
+	for _, d := range domains {
+		unsure = unsure || d.Uncertain && d.Level.OnScale()
+		team = team || d.SetByTeam
+	}
+	var parts []string
+	if unsure {
+		parts = append(parts, "(?) means some answers were \"don't know\"")
+	}
+	if team {
+		parts = append(parts, "(team) means the team set the domain's level, with its reason")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 // scaleLegend are the levels a chart or table names.
