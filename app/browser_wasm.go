@@ -386,6 +386,7 @@ func checkedValue(name string) (v string, ok bool) {
 func markReady() {
 	if !js.Global().Get("nasssReady").Truthy() {
 		keepLinksInApp()
+		cacheReportFilesLater()
 	}
 	if !js.Global().Get("nasssReadyAt").Truthy() {
 		js.Global().Set("nasssReadyAt", js.Global().Get("performance").Call("now"))
@@ -665,4 +666,32 @@ func stopScan() {
 		f.Release()
 	}
 	scanFuncs = nil
+}
+
+// cacheReportFilesLater asks the service worker, a little after the app is
+// ready and when the browser is idle, to cache the PDF maker's files, so
+// that a PDF can be made offline after one visit. Asked earlier, they
+// would compete with the app's own first load.
+func cacheReportFilesLater() {
+	sw := js.Global().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	ask := js.FuncOf(func(js.Value, []js.Value) any {
+		sw.Get("ready").Call("then", js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if active := args[0].Get("active"); active.Truthy() {
+				active.Call("postMessage", map[string]any{"nasss": "cache-later"})
+			}
+			return nil
+		}))
+		return nil
+	})
+	js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
+		if idle := js.Global().Get("requestIdleCallback"); idle.Truthy() {
+			idle.Invoke(ask, map[string]any{"timeout": 5000})
+		} else {
+			ask.Invoke()
+		}
+		return nil
+	}), 1000)
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -431,6 +432,96 @@ func (b *browser) waitCached() {
 	b.eval(`navigator.serviceWorker.ready.then(() => caches.keys()).then(keys => keys.some(k => k.startsWith("nasss-")))`, &ok)
 	if !ok {
 		b.t.Fatal("the service worker is active but its cache is missing")
+	}
+	// The PDF maker's files follow once the app is ready and idle.
+	var missing []string
+	b.eval(`(async () => {
+		const want = [/\/web\/pdf\.[0-9a-f]{8}\.wasm$/, /\/web\/pdf-worker\.[0-9a-f]{8}\.js$/,
+			/\/web\/fonts\/DejaVuSans\.[0-9a-f]{8}\.ttf$/, /\/web\/fonts\/DejaVuSans-Bold\.[0-9a-f]{8}\.ttf$/];
+		let left = want;
+		for (let i = 0; i < 150 && left.length > 0; i++) {
+			const urls = [];
+			for (const key of await caches.keys()) {
+				for (const r of await (await caches.open(key)).keys()) urls.push(r.url);
+			}
+			left = want.filter(re => !urls.some(u => re.test(u)));
+			if (left.length > 0) await new Promise(r => setTimeout(r, 200));
+		}
+		return left.map(String);
+	})()`, &missing)
+	if len(missing) > 0 {
+		b.t.Fatalf("the PDF maker's files were not cached after the app was ready: %v", missing)
+	}
+}
+
+// requestLog records when each request began and its response ended.
+type requestLog struct {
+	h  http.Handler
+	mu sync.Mutex
+	// reqs are in the order they began.
+	reqs []loggedRequest
+}
+
+type loggedRequest struct {
+	path       string
+	start, end time.Time
+}
+
+func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	l.h.ServeHTTP(w, r)
+	l.mu.Lock()
+	l.reqs = append(l.reqs, loggedRequest{r.URL.Path, start, time.Now()})
+	l.mu.Unlock()
+}
+
+// TestFirstVisit: the PDF maker's files wait until the app is ready, the
+// wasm is fetched once, under its hashed URL, and a PDF can then be made
+// offline from a cold start.
+func TestFirstVisit(t *testing.T) {
+	log := &requestLog{h: site}
+	srv := startServer(t, log)
+	profile := filepath.Join(t.TempDir(), "profile")
+	b := newBrowser(t, browserOpts{Profile: profile})
+	b.open(srv.URL + "/")
+	b.waitCached()
+	b.close()
+	log.mu.Lock()
+	reqs := slices.Clone(log.reqs)
+	log.mu.Unlock()
+	wasm := site.HashedURL(server.WasmName)
+	var wasmEnd time.Time
+	fetched := map[string]int{}
+	for _, r := range reqs {
+		fetched[r.path]++
+		if r.path == wasm {
+			wasmEnd = r.end
+		}
+	}
+	if fetched[wasm] != 1 || fetched["/web/"+server.WasmName] != 0 {
+		t.Errorf("the first visit fetched %s %d times and /web/%s %d times; want once, by its hashed URL",
+			wasm, fetched[wasm], server.WasmName, fetched["/web/"+server.WasmName])
+	}
+	for _, name := range []string{server.PDFWasmName, "pdf-worker.js", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
+		u := site.HashedURL(name)
+		for _, r := range reqs {
+			if r.path == u && r.start.Before(wasmEnd) {
+				t.Errorf("%s was fetched while the app's wasm was still loading", u)
+			}
+		}
+		if fetched[u] != 1 {
+			t.Errorf("%s was fetched %d times on the first visit; want once", u, fetched[u])
+		}
+	}
+
+	// No network at all now: the PDF still comes, from this one visit.
+	srv.Stop()
+	off := newBrowser(t, browserOpts{Profile: profile})
+	off.importExample(srv.URL, "example-quick-1.nasss.json")
+	off.open(srv.URL + "/results?a=example-1")
+	off.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
+	if text := pdfText(t, off.waitDownload(30*time.Second)); !strings.Contains(text, "Remote monitoring for heart failure") {
+		t.Errorf("the offline PDF lacks the project's name:\n%.300s", text)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -138,8 +139,13 @@ func New(webDir string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	// app.wasm goes under a hashed URL too: the HTTP cache and the service
+	// worker then share one copy, kept for a year.
+	wasmURL := hashedURL("/web/"+WasmName, s.packed["/web/"+WasmName].hash)
+	s.hashed[wasmURL], s.hashURL["/web/"+WasmName] = s.packed["/web/"+WasmName], wasmURL
 	env := map[string]string{}
 	cacheable := []string{"/web/icon.svg"}
+	var later []string
 	for _, plain := range nasss.ReportFiles {
 		f, ok := s.packed[plain]
 		if !ok {
@@ -150,8 +156,9 @@ func New(webDir string) (*Site, error) {
 		u := hashedURL(plain, f.hash)
 		s.hashed[u], s.hashURL[plain] = f, u
 		env[nasss.ReportEnv(plain)] = u
-		cacheable = append(cacheable, u)
+		later = append(later, u)
 	}
+	laterJSON, _ := json.Marshal(later)
 	nasss.Register()
 	s.Handler = &app.Handler{
 		Name:            nasss.ServiceName,
@@ -171,17 +178,19 @@ func New(webDir string) (*Site, error) {
 		Styles: []string{"/web/app.css"},
 		// Runs before go-app's scripts: see the file.
 		Scripts: []string{"/web/storage-guard.js", "/web/store.js", "/web/scan.js"},
-		// The report files under their hashed URLs, which the page reads
-		// from Env (see ReportFiles): app.js carries both, version by
-		// version.
+		// The report files, under their hashed URLs, are not among them:
+		// the worker caches them once the app is ready, or on first use
+		// (see worker.js), so they never compete with the app's first load.
+		// The page reads their URLs from Env (see ReportFiles): app.js
+		// carries them, version by version.
 		CacheableResources: cacheable,
 		Env:                env,
-		Resources:          webResources{},
+		Resources:          webResources{wasm: wasmURL},
 		// The files' hash names the version: a new build is a new version,
 		// and an unchanged one never looks like an update.
 		Version:               version,
 		WasmContentLength:     strconv.Itoa(len(raw)),
-		ServiceWorkerTemplate: workerJS,
+		ServiceWorkerTemplate: strings.Replace(workerJS, laterPlaceholder, string(laterJSON), 1),
 	}
 	return s, nil
 }
@@ -190,9 +199,19 @@ func New(webDir string) (*Site, error) {
 // is not an http.Handler, so go-app serves no file itself: it would serve
 // the working directory, listings included, under /VERSION/web/../ paths,
 // and fetch /robots.txt and the like from whatever host a request names.
-type webResources struct{}
+// app.wasm resolves to its hashed URL, which app.js and the worker fetch.
+type webResources struct{ wasm string }
 
-func (webResources) Resolve(location string) string { return app.LocalDir("").Resolve(location) }
+func (r webResources) Resolve(location string) string {
+	if location == "/web/"+WasmName && r.wasm != "" {
+		return r.wasm
+	}
+	return app.LocalDir("").Resolve(location)
+}
+
+// laterPlaceholder in worker.js becomes the list of files it caches once
+// the app is ready.
+const laterPlaceholder = "/*LATER_FILES*/[]"
 
 // goappFiles are what go-app would fetch from the web folder over HTTP;
 // they are served from the folder directly, if it has them.
