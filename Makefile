@@ -2,6 +2,7 @@
 #   make run    build what is needed and run it
 #   make test   vet (go vet and staticcheck), all tests, and a short run of
 #               every fuzz target
+#   make wasm-size  what app.wasm is made of, by section and Go package
 #   make build  the web app (web/app.wasm and its PDF renderer web/pdf.wasm,
 #               each with .br and .gz) and the native command line (bin/nasss)
 
@@ -30,7 +31,7 @@ STATICCHECK := bin/staticcheck
 # files of its own (browser_wasm.go, main_wasm.go) that a native pass never sees.
 WASM_PKGS := GOOS=js GOARCH=wasm $(GO) list -deps -f '{{with .Module}}{{if .Main}}{{$$.ImportPath}}{{end}}{{end}}' ./cmd/nasss ./cmd/nasss-pdf
 
-.PHONY: all build run test vet unit fuzz bench clean
+.PHONY: all build run test vet unit fuzz bench wasm-size clean
 
 all: build
 
@@ -81,6 +82,15 @@ bench: $(AXE)
 	$(GO) test ./questionnaire -run '^$$' -bench Code -count 1
 	$(GO) test ./app/pdf -run '^$$' -bench . -benchmem -count 1
 	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 15x -count 1 -timeout 30m
+
+# What app.wasm is made of: its sections and its code by Go package,
+# beside go-app's floor, built as for the browser but keeping function
+# names (no -s), which the count needs.
+wasm-size:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-w' -o bin/app-names.wasm ./cmd/nasss
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-w' -o bin/floor-names.wasm ./app/e2e/testdata/floor
+	@echo "== app.wasm"; $(GO) run ./cmd/nasss-wasmsize -top 30 bin/app-names.wasm
+	@echo "== the go-app floor"; $(GO) run ./cmd/nasss-wasmsize -top 12 bin/floor-names.wasm
 
 # Every Fuzz function in the tree, found by name, runs FUZZTIME executions.
 # Minimisation is capped: a new input is kept as found rather than shrunk
