@@ -93,6 +93,11 @@ func (p *homePage) list() app.UI {
 				"You can still fill in an assessment, but export a file before you close the page.",
 			p.listErr.Error())
 	}
+	if app.IsServer {
+		// The server cannot know what this device holds: the words sent
+		// before the app loads must not say "none".
+		return app.P().ID("assessments-loading").Text("Your saved assessments show here once the tool has loaded.")
+	}
 	if len(p.entries) == 0 {
 		return app.P().ID("no-assessments").Text("There are no assessments on this device yet.")
 	}

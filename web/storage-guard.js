@@ -1,3 +1,5 @@
+// Runs first, before the app's scripts.
+//
 // Some browsers refuse local storage altogether (site data blocked, some
 // private modes): merely reading window.localStorage throws. go-app reads
 // it as it starts and would stop dead, leaving a blank page. So such a
@@ -25,3 +27,9 @@
     }
   }
 })();
+
+// While the app loads, the home page's words, sent as plain HTML, can be
+// read at once: its loader shrinks to a bar at the foot (app.css). Any
+// other address is served the same words by the service worker, so there
+// the loader covers them until the app draws the right page.
+document.documentElement.classList.toggle("boot-home", location.pathname === "/");

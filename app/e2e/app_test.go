@@ -1628,3 +1628,51 @@ func TestExportFailureIsShown(t *testing.T) {
 	}
 	b.checkClean("results with an export failure")
 }
+
+// TestReadableWhileLoading: on a slow link the home page's words show at
+// once, as plain HTML, with a bar of real progress rather than a cover;
+// when the app takes over nothing moves. Elsewhere the loader still covers
+// the page, which the service worker serves with the home page's words.
+func TestReadableWhileLoading(t *testing.T) {
+	release := make(chan struct{})
+	wasm := site.HashedURL(server.WasmName)
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == wasm {
+			select {
+			case <-release:
+			case <-time.After(20 * time.Second):
+			}
+		}
+		site.ServeHTTP(w, r)
+	})
+	srv := startServer(t, slow)
+	for _, width := range []int{1280, 375} {
+		b := newBrowser(t, browserOpts{Width: width})
+		b.run(chromedp.Navigate(srv.URL + "/"))
+		var before struct {
+			Top   float64
+			Shown bool
+			Label string
+		}
+		b.eval(`(() => {
+			const h = document.querySelector("h1"), r = h.getBoundingClientRect();
+			const hit = document.elementFromPoint(r.left + 10, r.top + r.height / 2);
+			return {Top: r.top, Shown: h.contains(hit), Label: document.getElementById("app-wasm-loader-label").textContent};
+		})()`, &before)
+		if !before.Shown || !strings.HasPrefix(before.Label, "Loading the assessment tool: ") {
+			t.Errorf("at %d px while loading: the heading can be seen %v; the loader says %q", width, before.Shown, before.Label)
+		}
+		if got := b.text("#assessments-loading"); got == "" {
+			t.Error("the words sent before the app loads say nothing of this device's assessments, or claim there are none")
+		}
+		b.screenshot("home-loading")
+		release <- struct{}{}
+		b.run(ready)
+		var after float64
+		b.eval(`document.querySelector("h1").getBoundingClientRect().top`, &after)
+		if after != before.Top {
+			t.Errorf("at %d px the heading moved from %.0f to %.0f px when the app took over", width, before.Top, after)
+		}
+		b.close()
+	}
+}
