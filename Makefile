@@ -74,14 +74,17 @@ $(AXE): app/e2e/package.json app/e2e/package-lock.json
 	touch $@
 
 # Rating codes' lengths, wasm sizes, cold and warm load to interactive
-# against go-app's floor, and the PDFs' render times natively and in
-# Chromium. Loads vary by tens of
+# against go-app's floor (served by go-app's own handler and worker), the
+# first visit through a shaped link (4 Mbit/s shared, 100 ms a response;
+# -shape.mbps and -shape.delay change them), and the PDFs' render times
+# natively and in Chromium. Loads vary by tens of
 # milliseconds from one to the next on a small machine, so each median is
 # of 15 rounds.
 bench: $(AXE)
 	$(GO) test ./questionnaire -run '^$$' -bench Code -count 1
 	$(GO) test ./app/pdf -run '^$$' -bench . -benchmem -count 1
-	$(GO) test ./app/e2e -run '^$$' -bench . -benchtime 15x -count 1 -timeout 30m
+	$(GO) test ./app/e2e -run '^$$' -bench 'Load|PDF|Workshop|Typing|Warm' -benchtime 15x -count 1 -timeout 30m
+	$(GO) test ./app/e2e -run '^$$' -bench ShapedFirstVisit -benchtime 3x -count 1 -timeout 30m
 
 # What app.wasm is made of: its sections and its code by Go package,
 # beside go-app's floor, built as for the browser but keeping function
