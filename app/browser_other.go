@@ -58,4 +58,6 @@ func startScan(videoID string, found func(string), failed func(string)) { failed
 
 func stopScan() {}
 
+func forgetTyping() {}
+
 var errNoBrowser = errors.New("only in the browser")

@@ -695,3 +695,9 @@ func cacheReportFilesLater() {
 		return nil
 	}), 1000)
 }
+
+// forgetTyping tells the page that what was typed needs no saving, so
+// leaving it asks nothing (web/store.js).
+func forgetTyping() {
+	_ = jsCall(func() { js.Global().Call("nasssForgetTyping") })
+}

@@ -77,8 +77,10 @@ func (p *comparePage) Render() app.UI {
 	)
 }
 
-// reviews lists earlier reviews to compare with, and starts a new one.
+// reviews lists earlier reviews to compare with, and starts a new one;
+// an assessment with a later review points to that instead.
 func (p *resultsPage) reviews() app.UI {
+	later := laterReview(p.a)
 	return app.Section().Class("panel").ID("reviews").Body(
 		app.H2().Text("Reviews over time"),
 		app.If(len(p.a.History) > 0, func() app.UI {
@@ -86,25 +88,54 @@ func (p *resultsPage) reviews() app.UI {
 				app.Range(p.a.History).Slice(func(i int) app.UI {
 					j := len(p.a.History) - 1 - i // newest first
 					s := p.a.History[j]
+					label := s.Label
+					if label == "" {
+						label = dayText(s.Date)
+					}
 					return app.Li().Body(app.A().ID("compare-"+strconv.Itoa(j)).Href(link(PathCompare, p.a.ID, "s", strconv.Itoa(j))).
-						Text("What changed since "+dayText(s.Date)), app.Text(" "), userText(s.Label))
+						Body(app.Text("What changed since "), userText(label)))
 				}),
 			)
 		}),
-		app.P().Text("Complexity changes as a project goes on. In a few months, start a review: it keeps today's ratings to compare with, "+
-			"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
-		p.nextReviewField(),
-		app.If(!p.confirmReview, func() app.UI {
-			return app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
-				OnClick(func(ctx app.Context, e app.Event) {
-					p.confirmReview = true
-					focusElement("review-confirm-title")
-				})
-		}).Else(func() app.UI { return p.reviewConfirm() }),
+		app.If(later.ID != "", func() app.UI {
+			// Dates and new reviews belong to the latest.
+			return app.P().Class("inset").ID("later-review").Body(
+				app.Text("This project has a later review: "),
+				app.A().Href(link(PathResults, later.ID)+"#reviews").Body(userText(later.Summary.Review)),
+				app.Text(". Its results say when the next review is due."),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Body(
+				app.P().Text("Complexity changes as a project goes on. In a few months, start a review: it keeps today's ratings to compare with, "+
+					"carries over the project and the actions still open, and asks the questions again with today's answers filled in."),
+				p.nextReviewField(),
+				app.If(!p.confirmReview, func() app.UI {
+					return app.Button().Class("button button-secondary").ID("start-review").Text("Start a review").
+						OnClick(func(ctx app.Context, e app.Event) {
+							p.confirmReview = true
+							focusElement("review-confirm-title")
+						})
+				}).Else(func() app.UI { return p.reviewConfirm() }),
+			)
+		}),
 		app.If(p.reviewErr != "", func() app.UI {
 			return app.P().Class("error-message").ID("review-error").TabIndex(-1).Role("alert").Text(p.reviewErr)
 		}),
 	)
+}
+
+// laterReview finds the latest review of the same project stored on this
+// device that came after a, if any.
+func laterReview(a *q.Assessment) Entry {
+	var latest Entry
+	entries, _ := repo.List()
+	for _, e := range entries {
+		if !e.Damaged() && e.ID != a.ID && e.Summary.Series == a.SeriesID() && e.Summary.Reviews > len(a.History) &&
+			(latest.ID == "" || e.Summary.Reviews > latest.Summary.Reviews) {
+			latest = e
+		}
+	}
+	return latest
 }
 
 // nextReviewField sets when the next review is due: three months after
@@ -150,6 +181,10 @@ func (p *resultsPage) reviewConfirm() app.UI {
 			app.Li().Textf("carry over the project's details, the team's domain levels and linked questions, the baseline checks, and the %d %s still open;",
 				open, plural(open, "action", "actions")),
 			app.Li().Text("ask every question again, with today's answers filled in, so you change only what has moved."),
+			app.If(len(p.a.Respondents) > 1, func() app.UI {
+				return app.Li().Text("start from the ratings as they stand (the team's where agreed, else the middle of people's) as one set of answers: " +
+					"to rate again as a group, use the review's Workshop page.")
+			}),
 		),
 		app.P().Text("This assessment stays as it is, and both are listed on your assessments."),
 		app.Div().Class("button-group button-group-tight").Body(

@@ -70,7 +70,7 @@ func (p *resultsPage) Render() app.UI {
 		app.If(p.rid == "", func() app.UI { return notYetRated(p.a) }),
 		app.Div().Class("panel panel-reading reading-"+string(r.Band)).ID("reading").
 			DataSet("complex", len(pr.ComplexDomains)).DataSet("band", string(r.Band)).Body(
-			app.H2().Class("reading-headline").Text(r.Headline),
+			app.H2().Class("reading-headline").Text(p.headline(r.Headline)),
 			app.If(r.Partial, func() app.UI {
 				return app.P().Class("reading-counts").Body(app.Strong().Text("So far: "), app.Text(r.Counts+"."))
 			}),
@@ -80,7 +80,7 @@ func (p *resultsPage) Render() app.UI {
 				app.A().Href(PathAbout).Text("How the reading works")),
 		),
 		app.Section().Class("profile").Body(
-			app.H2().ID("profile-heading").Text("Your project's profile"),
+			app.H2().ID("profile-heading").Text(map[bool]string{true: "Your project's profile", false: "Your ratings, domain by domain"}[p.rid == ""]),
 			app.Div().Class("chart-figure").Body(profileChart(&pr)),
 			app.Details().Class("details").Body(
 				app.Summary().Class("details-summary").Text("What the levels mean"),
@@ -93,15 +93,8 @@ func (p *resultsPage) Render() app.UI {
 			app.Summary().Class("details-summary").Text("The profile as a table, with the answers behind it"),
 			app.Div().Class("details-text").Body(profileTable(&pr)),
 		),
-		app.Details().Class("details details-block").ID("domains-detail").Open(prompts).Body(
-			app.Summary().Class("details-summary").Text("Each domain: what to discuss, and setting its level yourselves"),
-			app.Div().Class("details-text").Body(
-				app.Ul().Class("domain-cards").Body(
-					app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
-				),
-			),
-		),
-		p.linked(b),
+		app.If(p.rid == "", func() app.UI { return p.domainsDetail(&pr, prompts) }),
+		app.If(p.rid == "", func() app.UI { return p.linked(b) }),
 		p.disagreements(b, &pr),
 		p.unknowns(b, &pr),
 		// A person who rated on their own device has no plan, PDF or
@@ -122,13 +115,35 @@ func (p *resultsPage) Render() app.UI {
 	)
 }
 
+// domainsDetail holds each domain's card: what to discuss, and the
+// team's own level for it.
+func (p *resultsPage) domainsDetail(pr *scoring.Profile, prompts bool) app.UI {
+	return app.Details().Class("details details-block").ID("domains-detail").Open(prompts).Body(
+		app.Summary().Class("details-summary").Text("Each domain: what to discuss, and setting its level yourselves"),
+		app.Div().Class("details-text").Body(
+			app.Ul().Class("domain-cards").Body(
+				app.Range(pr.Domains).Slice(func(i int) app.UI { return p.domainCard(i+1, pr.Domains[i]) }),
+			),
+		),
+	)
+}
+
+// headline is the reading's headline; for a person rating a workshop on
+// their own device, marked as theirs alone.
+func (p *resultsPage) headline(h string) string {
+	if p.rid == "" {
+		return h
+	}
+	return "From your ratings alone: " + strings.ToLower(h[:1]) + h[1:]
+}
+
 // participantNext is what to do next for someone who rated a workshop on
 // their own device: send the ratings back, or change them first.
 func (p *resultsPage) participantNext() app.UI {
 	return app.Section().Class("panel panel-next").ID("next").Body(
 		app.H2().Text("What to do next"),
 		app.P().Text("Send your ratings to the facilitator (see above). The team's action plan and PDF are made on the facilitator's device, once everyone's ratings are in and the group has agreed."),
-		app.P().Body(app.A().ID("change-answers").Href(link(PathDomain, p.a.ID, "d", "1", "r", p.rid, "via", "join")).Text("Change your answers first")),
+		app.P().Body(app.A().ID("change-answers").Href(link(PathDomain, p.a.ID, "d", "1", "r", p.rid, "via", "join")).Text("Change your ratings before you send them")),
 	)
 }
 
@@ -393,8 +408,9 @@ func (p *resultsPage) disagreements(b *q.Bank, pr *scoring.Profile) app.UI {
 		app.If(len(flagged) == 0, func() app.UI {
 			text := "The people who rated broadly agree on every question."
 			if waiting := len(scoring.NotYetRated(p.a)); waiting > 0 {
-				text = fmt.Sprintf("The %s broadly agree on every question; %d on the list %s not rated yet.",
-					scoring.PeopleRated(p.a), waiting, plural(waiting, "has", "have"))
+				rated := len(p.a.Respondents) - waiting
+				text = fmt.Sprintf("The %d %s rated so far broadly %s on every question; %d on the list %s not rated yet.",
+					rated, plural(rated, "person who has", "people who have"), plural(rated, "agrees", "agree"), waiting, plural(waiting, "has", "have"))
 			}
 			return app.P().Text(text)
 		}),

@@ -410,11 +410,19 @@ func (p *workshopPage) submitCode(ctx app.Context, e app.Event) {
 		focusElement("code")
 		return
 	}
+	// The same code typed twice is the same person: with their name, or
+	// with none (a second person with exactly the same ratings gives their
+	// name to be added).
 	for i, r := range p.a.Respondents {
-		if r.Name == name && maps.EqualFunc(r.Answers, answers, func(x, y q.Answer) bool { return x.Level == y.Level }) {
-			p.say("code", "These ratings are already here, as "+r.Label(i)+": nothing was added.")
+		if (name == "" || r.Name == name) && maps.EqualFunc(r.Answers, answers, func(x, y q.Answer) bool { return x.Level == y.Level }) {
+			msg := "These ratings are already here, as " + r.Label(i) + ": nothing was added."
+			if name == "" && r.Name != "" {
+				msg += " If they are someone else's, the same as " + r.Name + "'s, type their name and add them again."
+			}
+			p.say("code", msg)
 			p.code, p.codeName = "", ""
 			p.codes++
+			forgetTyping() // what was typed is dealt with: leaving asks nothing
 			focusElement("workshop-message")
 			return
 		}
@@ -464,8 +472,21 @@ func (p *workshopPage) submitPerson(ctx app.Context, e app.Event) {
 		focusElement("person-name")
 		return
 	}
+	// A new workshop starts with one nameless person, who has rated
+	// nothing: the first person listed takes that place, rather than
+	// leaving a stranger on the list.
 	n := len(p.a.Respondents)
-	if !p.try("person-name", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
+	if blank := slices.IndexFunc(p.a.Respondents, func(x q.Respondent) bool {
+		return x.Name == "" && x.Role == "" && len(x.Answers) == 0
+	}); blank >= 0 && (r.Name != "" || r.Role != "") {
+		old := p.a.Respondents[blank]
+		r.ID = old.ID
+		if !p.try("person-name", func() { p.a.Respondents[blank] = r }, func() { p.a.Respondents[blank] = old }) {
+			focusElement("person-name")
+			return
+		}
+		n = blank
+	} else if !p.try("person-name", func() { p.a.Respondents = append(p.a.Respondents, r) }, func() { p.a.Respondents = p.a.Respondents[:n] }) {
 		focusElement("person-name")
 		return
 	}

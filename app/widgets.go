@@ -213,12 +213,8 @@ func firstError(errs []fieldError, id string, saved func(string) string) string 
 // "Delete" button deletes.
 func hidden(s string) app.UI { return app.Span().Class("visually-hidden").Text(s) }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+// plural picks the word for a count.
+var plural = scoring.Plural
 
 // clipText shortens long text for a summary, on a character boundary.
 func clipText(s string, n int) string {
@@ -262,7 +258,7 @@ func notYetRated(a *q.Assessment) app.UI {
 	}
 	return app.Div().Class("inset inset-warning").ID("not-yet-rated").Body(
 		app.P().Body(
-			app.Strong().Textf("Not everyone has rated: this comes from %s. ", scoring.PeopleRated(a)),
+			app.Strong().Textf("Not everyone has rated yet: %d of %d so far. ", len(a.Respondents)-len(waiting), len(a.Respondents)),
 			app.Text("Still to rate: "), userText(strings.Join(waiting, ", ")), app.Text(". "),
 			app.A().Href(link(PathWorkshop, a.ID)).Text("Add their ratings, or remove anyone who is not coming"),
 		),

@@ -324,7 +324,7 @@ func read(p *Profile) Reading {
 	var r Reading
 	unknownPart := ""
 	if u > 0 {
-		unknownPart = fmt.Sprintf("; %d %s not known enough", u, plural2(u, "is", "are"))
+		unknownPart = fmt.Sprintf("; %d %s not known enough", u, Plural(u, "is", "are"))
 	}
 	switch {
 	case rated == 0 && u == 0:
@@ -338,24 +338,24 @@ func read(p *Profile) Reading {
 			"with the complexity that stays. (This tool calls two or more complex domains \"several\": a rule of thumb, not a threshold from the research.)"
 	case len(broad) == 1:
 		r.Band = OneComplex
-		r.Counts = fmt.Sprintf("%d of %d domains %s complex%s", complex, n, plural2(complex, "is", "are"), unknownPart)
+		r.Counts = fmt.Sprintf("%d of %d domains %s complex%s", complex, n, Plural(complex, "is", "are"), unknownPart)
 		r.Meaning = "Work out whether you can reduce the complexity, or how people will cope with it, and check that nothing " +
 			"elsewhere makes it worse."
 	case len(narrow) > 0:
 		r.Band = ComplexItems
-		r.Counts = fmt.Sprintf("%d of %d domains %s one complex question%s", len(narrow), n, plural2(len(narrow), "has", "have"), unknownPart)
+		r.Counts = fmt.Sprintf("%d of %d domains %s one complex question%s", len(narrow), n, Plural(len(narrow), "has", "have"), unknownPart)
 		r.Meaning = "In each, a single question makes the domain complex. Decide for each whether it is one issue you can deal " +
 			"with, or whether it spreads to the rest of the domain, and set the domain's level. Until then they count as complex."
 	case u > 0:
 		r.Band = NotKnown
-		r.Counts = fmt.Sprintf("No domain is complex, but %d of %d %s not known enough", u, n, plural2(u, "is", "are"))
+		r.Counts = fmt.Sprintf("No domain is complex, but %d of %d %s not known enough", u, n, Plural(u, "is", "are"))
 		r.Meaning = "Not knowing is itself a sign of complexity. Until you find out, this reading cannot say how complex the " +
 			"project is: the unknowns are the first things to act on."
 	case open > 0:
 		// Nothing rated is complex or unknown, but what is not answered
 		// may be: never reassure before the end.
 		r.Band = Manageable
-		r.Counts = fmt.Sprintf("No domain is complex so far, but %d of %d %s not fully answered", open, n, plural2(open, "is", "are"))
+		r.Counts = fmt.Sprintf("No domain is complex so far, but %d of %d %s not fully answered", open, n, Plural(open, "is", "are"))
 		r.Meaning = "Nothing answered so far is complex or unknown, but the questions still open may be. " +
 			"Answer them before you rely on this reading."
 	default:
@@ -425,8 +425,8 @@ func why(p *Profile, broad, narrow, unknown []DomainResult) string {
 	return strings.Join(parts, " ")
 }
 
-// plural2 picks the verb for a count: "is" or "are".
-func plural2(n int, one, many string) string {
+// Plural picks the word for a count: Plural(n, "is", "are").
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

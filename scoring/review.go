@@ -28,7 +28,12 @@ func TakeSnapshot(b *q.Bank, a *q.Assessment, day time.Time, label string) q.Sna
 // the newest entry. The earlier assessment is left as it was.
 func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assessment {
 	now = now.UTC().Truncate(time.Second)
-	snap := TakeSnapshot(b, a, now, "Review of "+now.Format("2 January 2006"))
+	// The snapshot is named as the assessment it keeps is named elsewhere.
+	label := a.ReviewLabel()
+	if label == "" {
+		label = "First assessment, " + a.Created.UTC().Format("2 January 2006")
+	}
+	snap := TakeSnapshot(b, a, now, label)
 	r := q.New(b, id, a.Mode, now)
 	r.Project = a.Project
 	r.Series = a.SeriesID()

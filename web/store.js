@@ -47,6 +47,9 @@
     if (e.target && e.target.matches && e.target.matches("input, textarea, select")) changedAt = performance.now();
   }, true);
   window.nasssUnsaved = () => pending > 0 || changedAt > savedFrom;
+  // The app calls this when what was typed needs no saving (a code found
+  // to be here already, its form emptied).
+  window.nasssForgetTyping = () => { changedAt = -1; };
 
   addEventListener("beforeunload", (e) => {
     if (window.nasssUnsaved()) {

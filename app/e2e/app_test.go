@@ -1309,6 +1309,16 @@ func TestReviewOverTime(t *testing.T) {
 		}
 		b.screenshot("home-reviews")
 		b.checkClean("a project's reviews on the home page")
+		// The first assessment points to its review, rather than offering
+		// another review and a due date of its own.
+		b.open(srv.URL + "/results?a=example-1")
+		if got := b.text("#later-review"); !strings.Contains(got, "This project has a later review: Review 1, ") || b.count("#start-review") != 0 || b.count("#next-review") != 0 {
+			t.Errorf("the first assessment's results say %q, with %d Start a review and %d due dates", got, b.count("#start-review"), b.count("#next-review"))
+		}
+		b.open(srv.URL + "/results?a=" + id)
+		if got := b.text("#compare-0"); !strings.HasPrefix(got, "What changed since First assessment, ") {
+			t.Errorf("the review's link to compare reads %q", got)
+		}
 		b.close()
 	}
 }

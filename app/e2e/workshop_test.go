@@ -112,21 +112,28 @@ func setInput(sel, value string) chromedp.Action {
 		el.dispatchEvent(new Event("input", {bubbles: true})); })()`, sel, value), nil)
 }
 
+// setUpWorkshop sets up a quick-scan workshop from the home page's "Run a
+// workshop", as a facilitator does, and gives its page and ID.
+func setUpWorkshop(t *testing.T, srv *testServer, project string) (f *browser, id string) {
+	t.Helper()
+	f = newBrowser(t, browserOpts{})
+	f.open(srv.URL + "/")
+	f.run(chromedp.Click("#start-workshop", chromedp.ByQuery))
+	f.waitHeading("Set up a workshop")
+	f.run(chromedp.Focus("#project-name", chromedp.ByQuery), insertText(project),
+		chromedp.Click("#mode-quick", chromedp.ByQuery), chromedp.Click("#continue", chromedp.ByQuery))
+	f.waitHeading("Workshop")
+	f.eval(`new URLSearchParams(location.search).get("a")`, &id)
+	return f, id
+}
+
 // TestWorkshopPeople: a workshop is set up from the home page; the first
 // person is renamed, someone is removed after a confirmation that says
 // what goes, and people the facilitator listed before they joined are
 // filled in, by code and by link, rather than added twice.
 func TestWorkshopPeople(t *testing.T) {
 	srv, _ := serveSite(t, site)
-	f := newBrowser(t, browserOpts{})
-	f.open(srv.URL + "/")
-	f.run(chromedp.Click("#start-workshop", chromedp.ByQuery))
-	f.waitHeading("Set up a workshop")
-	f.run(chromedp.Focus("#project-name", chromedp.ByQuery), insertText("Ward tablets"),
-		chromedp.Click("#mode-quick", chromedp.ByQuery), chromedp.Click("#continue", chromedp.ByQuery))
-	f.waitHeading("Workshop")
-	var id string
-	f.eval(`new URLSearchParams(location.search).get("a")`, &id)
+	f, id := setUpWorkshop(t, srv, "Ward tablets")
 	var first string
 	f.eval(`document.querySelector("#respondents > li").dataset.respondent`, &first)
 
@@ -182,7 +189,7 @@ func TestWorkshopPeople(t *testing.T) {
 	// Only Tom has rated: the discussion must not pass for the group's.
 	f.run(chromedp.Click("#discuss", chromedp.ByQuery))
 	f.waitHeading("Compare ratings and agree")
-	if got := f.text("#not-yet-rated"); !strings.Contains(got, "1 of 3 people rated") || !strings.Contains(got, "Ana (Facilitator), Priya") {
+	if got := f.text("#not-yet-rated"); !strings.Contains(got, "1 of 3 so far") || !strings.Contains(got, "Ana (Facilitator), Priya") {
 		t.Errorf("the discussion's warning says %q", got)
 	}
 	f.screenshot("discussion-not-yet-rated")
@@ -212,11 +219,12 @@ func TestWorkshopPeople(t *testing.T) {
 	// Ana has still not rated: the results and the PDF count who did.
 	f.open(srv.URL + "/results?a=" + id)
 	f.waitHeading("Results")
-	if got := f.text("#not-yet-rated"); !strings.Contains(got, "2 of 3 people rated") || !strings.Contains(got, "Ana (Facilitator)") {
+	if got := f.text("#not-yet-rated"); !strings.Contains(got, "2 of 3 so far") || !strings.Contains(got, "Ana (Facilitator)") {
 		t.Errorf("the results' warning says %q", got)
 	}
 	f.run(chromedp.Click("#download-pdf", chromedp.ByQuery))
-	if text := pdfText(t, f.waitDownload(30*time.Second)); !strings.Contains(text, "Quick scan · 2 of 3 people rated ·") {
+	if text := pdfText(t, f.waitDownload(30*time.Second)); !strings.Contains(text, "Quick scan · 2 of 3 people rated ·") ||
+		!strings.Contains(text, "1 person on the list has not rated yet") || !strings.Contains(text, "Who answered 2 of 3 people rated") {
 		t.Errorf("the PDF does not say that only 2 of 3 people rated:\n%.400s", text)
 	}
 }
@@ -391,5 +399,43 @@ func TestScanCode(t *testing.T) {
 	s.eval(stored(id, `a.respondents.map(r => (r.name || "") + ":" + Object.keys(r.answers).length)`), &names)
 	if fmt.Sprint(names) != "[:7 Priya:7]" {
 		t.Errorf("the people after the scan: %v", names)
+	}
+}
+
+// TestListedBeforeRating: the first person listed in a new workshop takes
+// the nameless first place rather than leaving a stranger on the list, and
+// a code typed twice, the second time without a name, is not a second
+// person.
+func TestListedBeforeRating(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	f, id := setUpWorkshop(t, srv, "Listed first")
+	f.run(setInput("#person-name", "Tom"), chromedp.Click("#add-person-button", chromedp.ByQuery),
+		waitFor(`document.getElementById("workshop-message").textContent === "Added Tom."`))
+	var people []string
+	f.eval(stored(id, `a.respondents.map(r => r.name || "(no name)")`), &people)
+	if fmt.Sprint(people) != "[Tom]" {
+		t.Errorf("after listing Tom the workshop holds %v; want [Tom]", people)
+	}
+
+	answers := map[string]q.Answer{}
+	for i, it := range q.Default().Items(q.Quick) {
+		answers[it.ID] = q.Answer{Level: []q.Level{q.Simple, q.Complex, q.Complicated}[i%3]}
+	}
+	code, err := q.EncodeCode(q.Default(), id, q.Quick, answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.run(setInput("#code-name", "Tom"), setInput("#code", code), chromedp.Click("#add-code-button", chromedp.ByQuery),
+		waitFor(`document.getElementById("workshop-message").textContent.startsWith("Filled in Tom's ratings")`))
+	f.run(setInput("#code", strings.ReplaceAll(code, "0", "O")), chromedp.Click("#add-code-button", chromedp.ByQuery),
+		waitFor(`document.getElementById("workshop-message").textContent.startsWith("These ratings are already here, as Tom")`))
+	f.eval(stored(id, `a.respondents.map(r => r.name || "(no name)")`), &people)
+	if fmt.Sprint(people) != "[Tom]" {
+		t.Errorf("after Tom's code twice the workshop holds %v; want [Tom]", people)
+	}
+	var unsaved bool
+	f.eval(`window.nasssUnsaved()`, &unsaved)
+	if unsaved {
+		t.Error("after a code found to be here already, leaving the page would ask about unsaved changes")
 	}
 }

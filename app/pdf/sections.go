@@ -336,9 +336,9 @@ func (w *writer) named() bool { return w.opts.Names || len(w.a.Respondents) <= 1
 // whoAnswered counts the people who rated, and names them when the report
 // names people.
 func (w *writer) whoAnswered(names []string) string {
-	count := fmt.Sprintf("%d people", len(names))
-	if len(names) == 1 {
-		count = "1 person"
+	count := scoring.PeopleRated(w.a)
+	if waiting := scoring.NotYetRated(w.a); len(waiting) > 0 && w.named() {
+		count += " (still to rate: " + strings.Join(waiting, "; ") + ")"
 	}
 	if !w.named() {
 		return count + ". Their names are left out of this report."

@@ -45,6 +45,10 @@ func (w *writer) summary() {
 		w.text("So far: " + r.Counts + ".")
 	}
 	w.text(r.Meaning)
+	if note := w.provisional(); note != "" {
+		p.Ln(1)
+		w.para(note, "B", body, ink, lineH)
+	}
 	p.Ln(1)
 	w.para("A conversation aid, not a validated prediction: see \"How to read this report\".", "", body, secondary, lineH)
 	p.Ln(4)
@@ -52,6 +56,34 @@ func (w *writer) summary() {
 
 	w.summaryActions()
 	w.summaryUnknowns()
+}
+
+// provisional says, for a workshop, how far the reading is the group's:
+// how many ratings the team has agreed, and who has not rated yet.
+func (w *writer) provisional() string {
+	if len(w.a.Respondents) < 2 {
+		return ""
+	}
+	items := w.bank.Items(w.a.Mode)
+	agreed := 0
+	for _, it := range items {
+		if w.a.Team[it.ID].Level.Answered() {
+			agreed++
+		}
+	}
+	var parts []string
+	if agreed < len(items) {
+		rest := len(items) - agreed
+		parts = append(parts, fmt.Sprintf("the team has agreed %d of %d ratings; %s the middle of people's ratings",
+			agreed, len(items), scoring.Plural(rest, "the other is", "the others are")))
+	}
+	if waiting := len(scoring.NotYetRated(w.a)); waiting > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s on the list %s not rated yet", waiting, scoring.Plural(waiting, "person", "people"), scoring.Plural(waiting, "has", "have")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Provisional: " + strings.Join(parts, "; ") + "."
 }
 
 // factsLine says what kind of assessment this is, by how many, and when.
