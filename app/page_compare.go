@@ -130,7 +130,7 @@ func laterReview(a *q.Assessment) Entry {
 	var latest Entry
 	entries, _ := repo.List()
 	for _, e := range entries {
-		if !e.Damaged() && e.ID != a.ID && e.Summary.Series == a.SeriesID() && e.Summary.Reviews > len(a.History) &&
+		if !e.Damaged() && e.ID != a.ID && e.Summary.Series != "" && e.Summary.Series == a.SeriesID() && e.Summary.Reviews > len(a.History) &&
 			(latest.ID == "" || e.Summary.Reviews > latest.Summary.Reviews) {
 			latest = e
 		}

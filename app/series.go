@@ -17,12 +17,14 @@ type series struct {
 // their own. Reviews made before files named their series (schema 4) join
 // an assessment of the same project name.
 func groupSeries(entries []Entry) []series {
-	legacy := func(e Entry) bool { return e.Summary.Review != "" && e.Summary.Series == e.ID }
+	legacy := func(e Entry) bool { return e.Summary.Review != "" && e.Summary.Series == "" }
+	// A first assessment heads its own series, under the ID it is stored by.
+	own := func(e Entry) string { return cmp.Or(e.Summary.Series, e.ID) }
 	byName := map[string]string{}
 	for _, e := range entries {
 		if !e.Damaged() && !legacy(e) {
 			if _, ok := byName[e.Summary.Name]; !ok {
-				byName[e.Summary.Name] = e.Summary.Series
+				byName[e.Summary.Name] = own(e)
 			}
 		}
 	}
@@ -36,7 +38,7 @@ func groupSeries(entries []Entry) []series {
 			}
 			return "name:" + e.Summary.Name
 		}
-		return e.Summary.Series
+		return own(e)
 	}
 	var order []string
 	members := map[string][]Entry{}

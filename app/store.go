@@ -136,8 +136,8 @@ type Summary struct {
 	Size          int       `json:"size"`
 	// Review is the review's label, "" for a first assessment.
 	Review string `json:"review,omitempty"`
-	// Series names the project's run of reviews (q.Assessment.SeriesID);
-	// Reviews counts the reviews before this one.
+	// Series is the project's first assessment, for a review that names
+	// it (q.Assessment.Series); Reviews counts the reviews before this one.
 	Series  string    `json:"series,omitempty"`
 	Reviews int       `json:"reviews,omitempty"`
 	Created time.Time `json:"created"`
@@ -147,14 +147,14 @@ type Summary struct {
 
 // summaryVersion changes when Summary does: older summaries are worked out
 // again from their records.
-const summaryVersion = 3
+const summaryVersion = 4
 
 func summarise(a *q.Assessment, size int) Summary {
 	pr := scoring.Score(q.LookupBank(a.Bank), a)
 	return Summary{V: summaryVersion, Name: a.Project.Name, Mode: a.Mode, Bank: a.Bank, Updated: a.Updated,
 		Answered: pr.Answered, Applicable: pr.Applicable, NotApplicable: pr.NotApplicable(), Complete: pr.Complete(),
 		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size, Review: a.ReviewLabel(),
-		Series: a.SeriesID(), Reviews: len(a.History), Created: a.Created,
+		Series: a.Series, Reviews: len(a.History), Created: a.Created,
 		NextReview: q.Date(a.NextReviewDue().Format(time.DateOnly))}
 }
 
