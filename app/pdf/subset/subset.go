@@ -60,8 +60,9 @@ func Font(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	// Which glyphs stay: .notdef, every kept character's, and the parts
 	// of composite glyphs, recursively.
 	var runes []rune
-	for r := range cmap {
-		if keep(r) {
+	for r, g := range cmap {
+		// A character mapped past the last glyph has none.
+		if keep(r) && g < numGlyphs {
 			runes = append(runes, r)
 		}
 	}
@@ -117,7 +118,7 @@ func Font(ttf []byte, keep func(rune) bool) ([]byte, error) {
 	// hmtx: a full metric for every glyph.
 	hmtx := f.tables["hmtx"]
 	metrics := int(be.Uint16(hhea[34:]))
-	if metrics == 0 || len(hmtx) < 4*metrics+2*(numGlyphs-metrics) {
+	if metrics == 0 || metrics > numGlyphs || len(hmtx) < 4*metrics+2*(numGlyphs-metrics) {
 		return nil, errors.New("subset: hmtx is shorter than hhea and maxp say")
 	}
 	newHmtx := make([]byte, 4*len(old))
