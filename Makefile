@@ -56,6 +56,7 @@ run: build
 test: vet unit fuzz
 
 vet: $(STATICCHECK)
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	pkgs=$$($(WASM_PKGS)) && GOOS=js GOARCH=wasm $(STATICCHECK) $$pkgs

@@ -68,7 +68,9 @@ func report(w io.Writer, data []byte, top int) error {
 	for p := range byPkg {
 		pkgs = append(pkgs, p)
 	}
-	sort.Slice(pkgs, func(i, j int) bool { return byPkg[pkgs[i]] > byPkg[pkgs[j]] || byPkg[pkgs[i]] == byPkg[pkgs[j]] && pkgs[i] < pkgs[j] })
+	sort.Slice(pkgs, func(i, j int) bool {
+		return byPkg[pkgs[i]] > byPkg[pkgs[j]] || byPkg[pkgs[i]] == byPkg[pkgs[j]] && pkgs[i] < pkgs[j]
+	})
 	fmt.Fprintf(w, "code by package (%d functions, %d bytes):\n", len(m.bodies), total)
 	for i, p := range pkgs {
 		if i == top {
