@@ -80,7 +80,7 @@ func (p *comparePage) Render() app.UI {
 // reviews lists earlier reviews to compare with, and starts a new one;
 // an assessment with a later review points to that instead.
 func (p *resultsPage) reviews() app.UI {
-	later := laterReview(p.a)
+	later := p.later
 	return app.Section().Class("panel").ID("reviews").Body(
 		app.H2().Text("Reviews over time"),
 		app.If(len(p.a.History) > 0, func() app.UI {

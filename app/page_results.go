@@ -20,6 +20,9 @@ type resultsPage struct {
 	setting map[string]q.DomainLevel
 	// confirmReview shows what a review carries over, before it starts.
 	confirmReview bool
+	// later is a later review of the same project on this device, looked
+	// up once on arrival rather than on every drawing.
+	later Entry
 }
 
 func (p *resultsPage) OnNav(ctx app.Context) {
@@ -31,6 +34,10 @@ func (p *resultsPage) OnNav(ctx app.Context) {
 		p.rid = joined()[p.a.ID]
 	}
 	p.reviewErr, p.setting, p.confirmReview = "", map[string]q.DomainLevel{}, false
+	p.later = Entry{}
+	if p.a != nil && p.rid == "" {
+		p.later = laterReview(p.a)
+	}
 	p.arrive(ctx, p.title())
 }
 

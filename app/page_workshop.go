@@ -559,12 +559,7 @@ func (p *discussPage) Render() app.UI {
 	spreads := scoring.Aggregate(b, p.a)
 	scoring.SortByDisagreement(spreads)
 	flagged := len(scoring.NeedingDiscussion(spreads))
-	agreed := 0
-	for _, s := range spreads {
-		if p.a.Team[s.ItemID].Level.Answered() {
-			agreed++
-		}
-	}
+	agreed, _ := scoring.Agreed(b, p.a)
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathWorkshop, p.a.ID)).Text("Back to the workshop"),
 		p.saveStatus(),

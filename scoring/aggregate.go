@@ -270,3 +270,15 @@ func PeopleRated(a *q.Assessment) string {
 	}
 	return fmt.Sprintf("%d people", n)
 }
+
+// Agreed counts the questions of the assessment's mode whose rating the
+// team has agreed, of all it asks.
+func Agreed(b *q.Bank, a *q.Assessment) (agreed, total int) {
+	items := b.Items(a.Mode)
+	for _, it := range items {
+		if a.Team[it.ID].Level.Answered() {
+			agreed++
+		}
+	}
+	return agreed, len(items)
+}

@@ -666,3 +666,14 @@ func TestPeopleRated(t *testing.T) {
 		})
 	}
 }
+
+func TestAgreedCount(t *testing.T) {
+	a := assess(q.Quick, map[string]q.Level{"Q1": X, "Q2": U})
+	if got, total := Agreed(bank, a); got != 0 || total != 7 {
+		t.Errorf("nothing agreed: %d of %d", got, total)
+	}
+	a.Team = map[string]q.Answer{"Q1": {Level: C}, "Q2": {Level: U}, "1A": {Level: S}}
+	if got, total := Agreed(bank, a); got != 2 || total != 7 {
+		t.Errorf("Q1 and Q2 agreed (and a full-mode item that does not count): %d of %d", got, total)
+	}
+}

@@ -64,18 +64,11 @@ func (w *writer) provisional() string {
 	if len(w.a.Respondents) < 2 {
 		return ""
 	}
-	items := w.bank.Items(w.a.Mode)
-	agreed := 0
-	for _, it := range items {
-		if w.a.Team[it.ID].Level.Answered() {
-			agreed++
-		}
-	}
+	agreed, total := scoring.Agreed(w.bank, w.a)
 	var parts []string
-	if agreed < len(items) {
-		rest := len(items) - agreed
+	if agreed < total {
 		parts = append(parts, fmt.Sprintf("the team has agreed %d of %d ratings; %s the middle of people's ratings",
-			agreed, len(items), scoring.Plural(rest, "the other is", "the others are")))
+			agreed, total, scoring.Plural(total-agreed, "the other is", "the others are")))
 	}
 	if waiting := len(scoring.NotYetRated(w.a)); waiting > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s on the list %s not rated yet", waiting, scoring.Plural(waiting, "person", "people"), scoring.Plural(waiting, "has", "have")))
