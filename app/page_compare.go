@@ -44,7 +44,7 @@ func (p *comparePage) Render() app.UI {
 	return p.shell(
 		app.A().Class("back-link").Href(link(PathResults, p.a.ID)).Text("Back to the results"),
 		app.Span().Class("caption").Body(userText(caption(p.a))),
-		heading("What changed since "+dayText(snap.Date)),
+		heading("What changed since "+snapshotName(snap)),
 		app.P().Class("lead").ID("compare-summary").Textf("Complex domains: %d then, %d now.", c.ComplexBefore, c.ComplexAfter),
 		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("labelledby", "compare-caption").Body(
 			app.Table().Class("table").Body(
@@ -88,12 +88,8 @@ func (p *resultsPage) reviews() app.UI {
 				app.Range(p.a.History).Slice(func(i int) app.UI {
 					j := len(p.a.History) - 1 - i // newest first
 					s := p.a.History[j]
-					label := s.Label
-					if label == "" {
-						label = dayText(s.Date)
-					}
 					return app.Li().Body(app.A().ID("compare-"+strconv.Itoa(j)).Href(link(PathCompare, p.a.ID, "s", strconv.Itoa(j))).
-						Body(app.Text("What changed since "), userText(label)))
+						Body(app.Text("What changed since "), userText(snapshotName(s))))
 				}),
 			)
 		}),
@@ -203,6 +199,15 @@ func (p *resultsPage) reviewConfirm() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { p.confirmReview = false; focusElement("start-review") }),
 		),
 	)
+}
+
+// snapshotName names an earlier assessment kept in a review: by its
+// label ("First assessment, 6 January 2026"), else by its date.
+func snapshotName(s q.Snapshot) string {
+	if s.Label != "" {
+		return s.Label
+	}
+	return dayText(s.Date)
 }
 
 // dayText writes a date as people read it.
