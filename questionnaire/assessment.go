@@ -17,7 +17,9 @@ import (
 //   - 3: about the project (problem, stage, success, decision); domain
 //     levels the team set, with reasons; links between items; baseline
 //     checks in the plan; the bank an assessment was first made with.
-const SchemaVersion = 4
+//   - 4: a review's series, and the next review's date.
+//   - 5: who is assessing (role), and the setting a builder assesses.
+const SchemaVersion = 5
 
 // Assessment is one project's NASSS assessment: what the file holds.
 type Assessment struct {
@@ -26,6 +28,8 @@ type Assessment struct {
 	Bank    Ref     `json:"bank"`
 	Project Project `json:"project"`
 	Mode    Mode    `json:"mode"`
+	// Role is who is assessing; empty reads as an implementer (RoleOf).
+	Role Role `json:"role,omitempty"`
 	// Respondents rated the items, each on their own.
 	Respondents []Respondent `json:"respondents"`
 	// Team holds the ratings the group agreed after discussion. They win
@@ -183,6 +187,9 @@ type Project struct {
 	Success string `json:"success,omitempty"`
 	// Decision is the decision the assessment is to inform.
 	Decision string `json:"decision,omitempty"`
+	// Setting is the kind of place a builder assesses the product in,
+	// such as "care homes": the name a side-by-side view gives it.
+	Setting string `json:"setting,omitempty"`
 }
 
 // Fact is one labelled line about the project.
@@ -197,6 +204,7 @@ func (p Project) About() []Fact {
 	}
 	var out []Fact
 	for _, f := range []Fact{
+		{"The setting", p.Setting},
 		{"The problem, and for whom", p.Problem},
 		{"Stage", stage},
 		{"What success would look like", p.Success},

@@ -28,7 +28,10 @@ type Bank struct {
 	// Baseline lists the duties every project checks whatever its ratings:
 	// the plan's "Always check".
 	Baseline []BaselineCheck `json:"baseline,omitempty"`
-	Domains  []Domain        `json:"domains"`
+	// BuilderBaseline is the "Always check" list for someone building or
+	// selling the technology: a maker's duties (see BaselineFor).
+	BuilderBaseline []BaselineCheck `json:"builderBaseline,omitempty"`
+	Domains         []Domain        `json:"domains"`
 
 	items map[string]*Item
 }
@@ -104,6 +107,8 @@ type Item struct {
 	Example  string  `json:"example"`
 	Levels   Levels  `json:"levels"`
 	Actions  Actions `json:"actions"`
+	// Builder is how the item reads for a builder, where that differs.
+	Builder *Variant `json:"builder,omitempty"`
 
 	// Domain is the ID of the domain that holds the item; set on load.
 	Domain string `json:"-"`
@@ -173,11 +178,14 @@ func (m Mode) Label() string {
 // Item returns the item with the given ID, quick or full, or nil.
 func (b *Bank) Item(id string) *Item { return b.items[id] }
 
-// Check returns the baseline check with the given ID, or nil.
+// Check returns the baseline check with the given ID, in either role's
+// list, or nil.
 func (b *Bank) Check(id string) *BaselineCheck {
-	for i := range b.Baseline {
-		if b.Baseline[i].ID == id {
-			return &b.Baseline[i]
+	for _, list := range [][]BaselineCheck{b.Baseline, b.BuilderBaseline} {
+		for i := range list {
+			if list[i].ID == id {
+				return &list[i]
+			}
 		}
 	}
 	return nil

@@ -86,6 +86,13 @@ func (b *Bank) Texts() []Text {
 	var out []Text
 	add := func(path, kind, s string) { out = append(out, Text{path, kind, s}) }
 	add("title", "title", b.Title)
+	addActions := func(p string, acts Actions) {
+		for _, l := range []Level{Complicated, Complex, Unknown} {
+			for k, a := range acts.For(l) {
+				add(fmt.Sprintf("%s.actions.%s[%d]", p, l, k), "action", a)
+			}
+		}
+	}
 	for i, g := range b.Glossary {
 		p := fmt.Sprintf("glossary[%d]", i)
 		add(p+".term", "title", g.Term)
@@ -96,11 +103,13 @@ func (b *Bank) Texts() []Text {
 		for _, l := range AllLevels {
 			add("meanings."+string(l), "meaning", b.Meanings.Of(l))
 		}
-		for i, c := range b.Baseline {
-			p := fmt.Sprintf("baseline[%d]", i)
-			add(p+".title", "title", c.Title)
-			add(p+".text", "help", c.Text)
-			add(p+".nations", "help", c.Nations)
+		for name, list := range map[string][]BaselineCheck{"baseline": b.Baseline, "builderBaseline": b.BuilderBaseline} {
+			for i, c := range list {
+				p := fmt.Sprintf("%s[%d]", name, i)
+				add(p+".title", "title", c.Title)
+				add(p+".text", "help", c.Text)
+				add(p+".nations", "help", c.Nations)
+			}
 		}
 	}
 	for i := range b.Domains {
@@ -127,9 +136,17 @@ func (b *Bank) Texts() []Text {
 			add(ip+".levels.simple", "level", it.Levels.Simple)
 			add(ip+".levels.complicated", "level", it.Levels.Complicated)
 			add(ip+".levels.complex", "level", it.Levels.Complex)
-			for _, l := range []Level{Complicated, Complex, Unknown} {
-				for k, a := range it.Actions.For(l) {
-					add(fmt.Sprintf("%s.actions.%s[%d]", ip, l, k), "action", a)
+			addActions(ip, it.Actions)
+			if v := it.Builder; v != nil {
+				add(ip+".builder.question", "question", v.Question)
+				if v.Help != "" {
+					add(ip+".builder.help", "help", v.Help)
+				}
+				if v.Example != "" {
+					add(ip+".builder.example", "example", v.Example)
+				}
+				if v.Actions != nil {
+					addActions(ip+".builder", *v.Actions)
 				}
 			}
 		}
@@ -160,10 +177,20 @@ func (b *Bank) Validate() []error {
 		if n := len(b.Baseline); n < 5 || n > 10 {
 			bad("baseline", "want 5 to 10 baseline checks, found %d", n)
 		}
-		for i, c := range b.Baseline {
-			if !isID(c.ID) {
-				bad(fmt.Sprintf("baseline[%d].id", i), "%q is not an ID", c.ID)
+		checkIDs := map[string]string{}
+		for name, list := range map[string][]BaselineCheck{"baseline": b.Baseline, "builderBaseline": b.BuilderBaseline} {
+			for i, c := range list {
+				p := fmt.Sprintf("%s[%d].id", name, i)
+				if !isID(c.ID) {
+					bad(p, "%q is not an ID", c.ID)
+				} else if prev, ok := checkIDs[c.ID]; ok {
+					bad(p, "id %q already used at %s", c.ID, prev)
+				}
+				checkIDs[c.ID] = p
 			}
+		}
+		if n := len(b.BuilderBaseline); n > 0 && (n < 5 || n > 10) {
+			bad("builderBaseline", "want 5 to 10 baseline checks for builders, found %d", n)
 		}
 	}
 	seenID := map[string]string{}
@@ -228,6 +255,11 @@ func checkItemShape(p string, it *Item, bad func(string, string, ...any)) {
 	count("complicated", len(it.Actions.Complicated), 2, 4)
 	count("complex", len(it.Actions.Complex), 2, 4)
 	count("unknown", len(it.Actions.Unknown), 1, 2)
+	if v := it.Builder; v != nil && v.Actions != nil {
+		// A builder's variant replaces the actions whole, so it is held to
+		// the same counts.
+		checkItemShape(p+".builder", &Item{Actions: *v.Actions}, bad)
+	}
 }
 
 // Readability sums up how plain the bank's wording is.

@@ -178,7 +178,7 @@ var badFiles = []badFile{
 	{"string.json", constant(`"just text"`), "should be a JSON object"},
 	{"null.json", constant(`null`), "should be a JSON object"},
 	{"schema-missing.json", edit(func(d map[string]any) { delete(d, "schema") }), "schema: missing"},
-	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 4"},
+	{"schema-999.json", edit(func(d map[string]any) { d["schema"] = 999 }), "made by a newer version: schema 999; this version reads up to 5"},
 	{"schema-zero.json", edit(func(d map[string]any) { d["schema"] = 0 }), "schema: 0 is not a schema version"},
 	{"schema-text.json", edit(func(d map[string]any) { d["schema"] = "1" }), `schema: should be a whole number, not "1"`},
 	{"unknown-item.json", edit(func(d map[string]any) { answers(d, 1)["2Z"] = map[string]any{"level": "simple"} }),
@@ -191,6 +191,8 @@ var badFiles = []badFile{
 	{"year-zero.json", edit(func(d map[string]any) { d["updated"] = "0001-01-01T00:00:00Z" }), `updated: missing, or a year (1)`},
 	{"due-date.json", edit(func(d map[string]any) { d["actions"].([]any)[0].(map[string]any)["due"] = "2026-13-45" }), `actions[0].due: "2026-13-45" is not a date`},
 	{"next-review-date.json", edit(func(d map[string]any) { d["nextReview"] = "2027-02-30" }), `nextReview: "2027-02-30" is not a date`},
+	{"role-bad.json", edit(func(d map[string]any) { d["role"] = "investor" }), `role: "investor" is not a role (implementer, builder or facilitator)`},
+	{"setting-two-lines.json", edit(func(d map[string]any) { d["project"].(map[string]any)["setting"] = "Care\nhomes" }), `project.setting: has a line break`},
 	{"series-id.json", edit(func(d map[string]any) { d["series"] = "<script>" }), `series: `},
 	{"note-100k.json", edit(func(d map[string]any) {
 		answers(d, 2)["1A"] = map[string]any{"level": "complex", "note": strings.Repeat("n", 100_000)}

@@ -17,6 +17,7 @@ var migrations = map[int]migration{
 	1: nil, // schema 2 adds a respondent's "rated"
 	2: nil, // schema 3 adds the project's purpose, domain levels, links, checks, madeWith
 	3: nil, // schema 4 adds a review's series and the next review's date
+	4: nil, // schema 5 adds the role and a builder's setting
 }
 
 // migrate upgrades data from schema from to SchemaVersion one step at a time.

@@ -95,6 +95,10 @@ func (v *validator) assessment(a *Assessment) {
 	v.text(at("project.problem"), a.Project.Problem, AboutText)
 	v.text(at("project.success"), a.Project.Success, AboutText)
 	v.text(at("project.decision"), a.Project.Decision, AboutText)
+	v.text(at("project.setting"), a.Project.Setting, NameText)
+	if !a.Role.Valid() {
+		v.fail("role", "%q is not a role (implementer, builder or facilitator)", clip(string(a.Role)))
+	}
 	if !a.Project.Stage.Valid() {
 		v.fail("project.stage", "%q is not a stage (idea, buying, pilot, scaling-up)", clip(string(a.Project.Stage)))
 	}

@@ -115,7 +115,8 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 	}
 	used := make([]bool, len(a.Actions))
 	var out []PlannedAction
-	for _, c := range b.Baseline {
+	role := a.RoleOf()
+	for _, c := range b.BaselineFor(role) {
 		pa := PlannedAction{Check: c.ID, CheckDetail: c.Text, CheckNation: c.Nations, Priority: PriorityCheck,
 			Origin: Suggested, Text: c.Title}
 		if act := a.ActionForCheck(c.ID); act != nil {
@@ -132,6 +133,7 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 		}
 	}
 	for n, it := range items {
+		it = it.For(role)
 		level := Effective(a, it.ID).Level
 		if n >= asked {
 			level = q.Unanswered // an item the mode does not ask has no rating here
@@ -161,7 +163,7 @@ func Plan(b *q.Bank, a *q.Assessment) []PlannedAction {
 		for _, i := range byItem[it.ID] {
 			if !used[i] {
 				used[i] = true
-				out = append(out, fromAction(base, a.Actions[i], suggestionText(b, a.Actions[i].Suggestion)))
+				out = append(out, fromAction(base, a.Actions[i], suggestionText(b, role, a.Actions[i].Suggestion)))
 			}
 		}
 	}
@@ -193,12 +195,12 @@ func fromAction(base PlannedAction, act q.Action, bankText string) PlannedAction
 	return pa
 }
 
-func suggestionText(b *q.Bank, key string) string {
+func suggestionText(b *q.Bank, role q.Role, key string) string {
 	id, level, i, ok := q.ParseSuggestionKey(key)
 	if !ok || b.Item(id) == nil {
 		return ""
 	}
-	if s := b.Item(id).Actions.For(level); i < len(s) {
+	if s := b.Item(id).For(role).Actions.For(level); i < len(s) {
 		return s[i]
 	}
 	return ""

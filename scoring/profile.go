@@ -113,6 +113,10 @@ type Reading struct {
 	Counts  string `json:"counts"`
 	Meaning string `json:"meaning"`
 	Why     string `json:"why"`
+	// Lens says how to read the profile in the assessor's role, where it
+	// differs from a deploying team's: for a builder, as the adoption
+	// risks of one setting the product is sold into.
+	Lens string `json:"lens,omitempty"`
 }
 
 // SeveralDomains is this tool's rule of thumb for "complex in several
@@ -249,7 +253,22 @@ func Score(b *q.Bank, a *q.Assessment) Profile {
 		p.Domains = append(p.Domains, dr)
 	}
 	p.Reading = read(&p)
+	if a.RoleOf() == q.Builder {
+		p.Reading.Lens = BuilderLens(a.Project.Setting)
+	}
 	return p
+}
+
+// BuilderLens is how a builder reads a profile: as the adoption risks
+// their product meets in one setting they sell into.
+func BuilderLens(setting string) string {
+	where := "this setting"
+	if s := strings.TrimSpace(setting); s != "" {
+		where = "this setting (" + s + ")"
+	}
+	return "These are the adoption risks your product meets in " + where + ". A complex or unknown domain is where " +
+		"buyers and staff there are likely to struggle: decide what to change in the product, what to offer them, " +
+		"or whether to sell there yet. Compare settings side by side to see which will find it hardest."
 }
 
 // judge sets the level the reading uses, and what to ask the team: the

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -432,5 +433,56 @@ func TestCompareMany(t *testing.T) {
 	var tl scoring.Timeline
 	if err := json.Unmarshal([]byte(out), &tl); code != 0 || err != nil || len(tl.Points) != 3 {
 		t.Errorf("--json: exit %d, %v, %d points", code, err, len(tl.Points))
+	}
+}
+
+func TestSideBySide(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i, setting := range []string{"Hospital trusts", "Care homes", "GP practices"} {
+		a := example.Generate(example.Options{Mode: q.Quick, Respondents: 1, Seed: 7})
+		a.ID, a.Role, a.Project.Setting = fmt.Sprintf("s%d", i), q.Builder, setting
+		if setting == "Care homes" {
+			a.Respondents[0].Answers["Q5"] = q.Answer{Level: q.Complex}
+			a.Respondents[0].Answers["Q4"] = q.Answer{Level: q.Simple}
+		} else {
+			a.Respondents[0].Answers["Q5"] = q.Answer{Level: q.Simple}
+			a.Respondents[0].Answers["Q4"] = q.Answer{Level: q.Complicated}
+		}
+		data, err := q.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(dir, fmt.Sprintf("%d.nasss.json", i)))
+		os.WriteFile(paths[i], data, 0o644)
+	}
+	code, out, errs := nasss("", append([]string{"side-by-side"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"1. Hospital trusts", "2. Care homes", "3. GP practices", "Domain", "Care homes stands out in 5.", "Complex *"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = nasss("", append([]string{"side-by-side", "--json"}, paths...)...)
+	var s scoring.SideBySide
+	if err := json.Unmarshal([]byte(out), &s); code != 0 || err != nil || len(s.Columns) != 3 || len(s.Rows) != 7 || s.Rows[4].Standout != 1 {
+		t.Errorf("--json: exit %d, %v, %+v", code, err, s)
+	}
+	code, out, _ = nasss("", append([]string{"side-by-side", "--csv"}, paths...)...)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(rows) != 1+3*7 || rows[0][0] != "column" || rows[1][4] != "builder" {
+		t.Errorf("--csv: exit %d, %v, %d rows: %q", code, err, len(rows), out)
+	}
+	for _, args := range [][]string{
+		{"side-by-side", paths[0]},
+		{"side-by-side", "--json", "--csv", paths[0], paths[1]},
+		{"side-by-side", paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0]},
+		{"side-by-side", paths[0], "../../questionnaire/testdata/bad/truncated.json"},
+	} {
+		if code, _, errs := nasss("", args...); code != 2 || errs == "" {
+			t.Errorf("%q: exit %d, %q; want 2 and a message", args, code, errs)
+		}
 	}
 }

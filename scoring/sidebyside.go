@@ -1,0 +1,289 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// The most and fewest assessments a side-by-side view holds: more than
+// eight columns do not fit a page or a phone.
+const (
+	MinSideBySide = 2
+	MaxSideBySide = 8
+)
+
+// Column is one assessment in a side-by-side view.
+type Column struct {
+	// Label names it: the setting a builder gave, else the project's name,
+	// numbered where two would read the same.
+	Label   string `json:"label"`
+	ID      string `json:"id"`
+	Project string `json:"project"`
+	Mode    q.Mode `json:"mode"`
+	Bank    q.Ref  `json:"bank"`
+	Role    q.Role `json:"role"`
+	Band    Band   `json:"band"`
+	Counts  string `json:"counts"`
+	// Partial is set while the assessment has questions unanswered.
+	Partial bool `json:"partial,omitempty"`
+	// Complex and Unknown count its complex domains, and those not known
+	// enough.
+	Complex int `json:"complex"`
+	Unknown int `json:"unknown"`
+	// Profile is the assessment's own profile, for its chart.
+	Profile Profile `json:"-"`
+}
+
+// SideRow is one domain across the assessments.
+type SideRow struct {
+	Domain string `json:"domain"`
+	Title  string `json:"title"`
+	// Levels and Uncertain are by column.
+	Levels    []q.Level `json:"levels"`
+	Uncertain []bool    `json:"uncertain"`
+	// Agree is set when every assessment has the domain at one level on
+	// the scale.
+	Agree bool `json:"agree"`
+	// Standout is the column that differs when all the others agree, or -1.
+	// Two assessments that differ have no standout: neither is the odd one.
+	Standout int `json:"standout"`
+	// Note says in words what the row shows.
+	Note string `json:"note"`
+	// standout is the summary's sentence on a standout.
+	standout string
+}
+
+// SideBySide puts several assessments' profiles together: the same product
+// in different settings, or different projects in one programme.
+type SideBySide struct {
+	Columns []Column  `json:"columns"`
+	Rows    []SideRow `json:"rows"`
+	// SharedUnknowns are the questions every assessment asks and every one
+	// answers "don't know": what nobody knows yet, wherever they are.
+	SharedUnknowns []ItemRef `json:"sharedUnknowns"`
+	// SharedUncertain lists the domains not known enough in every one.
+	SharedUncertain []string `json:"sharedUncertain"`
+	// MixedModes and MixedBanks warn that quick scans and full assessments,
+	// or different bank versions, are compared: domains compare, but some
+	// questions are asked by only some of them.
+	MixedModes bool `json:"mixedModes,omitempty"`
+	MixedBanks bool `json:"mixedBanks,omitempty"`
+	// Summary says what stands out, in sentences, most telling first.
+	Summary []string `json:"summary"`
+}
+
+// Entry is one assessment to put side by side, with the bank it uses.
+type Entry struct {
+	Bank *q.Bank
+	A    *q.Assessment
+}
+
+// CompareSide puts two to eight assessments side by side, in the order
+// given. Domains are the NASSS seven in every bank, so they line up across
+// modes and bank versions; questions line up by ID.
+func CompareSide(entries []Entry) (SideBySide, error) {
+	var s SideBySide
+	if n := len(entries); n < MinSideBySide || n > MaxSideBySide {
+		return s, fmt.Errorf("choose %d to %d assessments to put side by side, not %d", MinSideBySide, MaxSideBySide, n)
+	}
+	newest := entries[0].Bank
+	seen := map[string]int{}
+	for _, e := range entries {
+		if e.Bank == nil || e.A == nil {
+			return s, fmt.Errorf("an assessment to compare has no bank")
+		}
+		if e.Bank.Version > newest.Version {
+			newest = e.Bank
+		}
+		p := Score(e.Bank, e.A)
+		c := Column{Label: columnLabel(e.A.Project), ID: e.A.ID, Project: e.A.Project.Name, Mode: e.A.Mode, Bank: e.A.Bank,
+			Role: e.A.RoleOf(), Band: p.Reading.Band, Counts: p.Reading.Counts, Partial: p.Reading.Partial,
+			Complex: len(p.ComplexDomains), Unknown: len(p.UncertainDomains), Profile: p}
+		if seen[c.Label]++; seen[c.Label] > 1 {
+			c.Label = fmt.Sprintf("%s (%d)", c.Label, seen[c.Label])
+		}
+		s.Columns = append(s.Columns, c)
+	}
+	for _, c := range s.Columns[1:] {
+		s.MixedModes = s.MixedModes || c.Mode != s.Columns[0].Mode
+		s.MixedBanks = s.MixedBanks || c.Bank != s.Columns[0].Bank
+	}
+	for i := range newest.Domains {
+		s.Rows = append(s.Rows, s.row(&newest.Domains[i]))
+	}
+	s.SharedUnknowns = s.sharedUnknowns(newest, entries)
+	s.Summary = s.summarise()
+	return s, nil
+}
+
+func columnLabel(p q.Project) string {
+	if l := strings.TrimSpace(p.Setting); l != "" {
+		return l
+	}
+	return p.Name
+}
+
+// row lines up one domain across the columns.
+func (s *SideBySide) row(d *q.Domain) SideRow {
+	r := SideRow{Domain: d.ID, Title: d.Title, Standout: -1}
+	count := map[q.Level]int{}
+	allUncertain := true
+	for _, c := range s.Columns {
+		dr := domainOf(&c.Profile, d.ID)
+		r.Levels = append(r.Levels, dr.Level)
+		r.Uncertain = append(r.Uncertain, dr.Uncertain)
+		allUncertain = allUncertain && dr.Uncertain
+		count[dr.Level]++
+	}
+	if allUncertain {
+		s.SharedUncertain = append(s.SharedUncertain, d.ID)
+	}
+	n := len(s.Columns)
+	first := r.Levels[0]
+	switch {
+	case count[first] == n && first.OnScale():
+		r.Agree = true
+		r.Note = fmt.Sprintf("All %s", strings.ToLower(first.Label()))
+		if n == 2 {
+			r.Note = fmt.Sprintf("Both %s", strings.ToLower(first.Label()))
+		}
+	case n >= 3:
+		for i, l := range r.Levels {
+			if count[l] != 1 {
+				continue
+			}
+			other := r.Levels[(i+1)%n]
+			if count[other] == n-1 && other.OnScale() {
+				r.Standout = i
+				r.Note = fmt.Sprintf("%s stands out: %s, where the others are %s", s.Columns[i].Label,
+					strings.ToLower(l.Label()), strings.ToLower(other.Label()))
+				r.standout = fmt.Sprintf("%s stands out in %s. %s: %s, where the others are %s.", s.Columns[i].Label,
+					d.ID, d.Title, strings.ToLower(l.Label()), strings.ToLower(other.Label()))
+			}
+		}
+	}
+	if r.Note == "" {
+		r.Note = "They differ: " + spreadText(r.Levels)
+	}
+	return r
+}
+
+// spreadText counts the levels in a row: "2 complex, 1 simple".
+func spreadText(levels []q.Level) string {
+	var parts []string
+	for _, l := range []q.Level{q.Complex, q.Complicated, q.Simple, q.Unknown, q.NotApplicable, q.Unanswered} {
+		n := 0
+		for _, x := range levels {
+			if x == l {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(l.Label())))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func domainOf(p *Profile, id string) DomainResult {
+	for _, d := range p.Domains {
+		if d.ID == id {
+			return d
+		}
+	}
+	return DomainResult{ID: id}
+}
+
+// sharedUnknowns lists the questions every assessment asks and answers
+// "don't know", in the newest bank's order.
+func (s *SideBySide) sharedUnknowns(newest *q.Bank, entries []Entry) []ItemRef {
+	var out []ItemRef
+	for _, it := range append(newest.Items(q.Quick), newest.Items(q.Full)...) {
+		all := true
+		for i, e := range entries {
+			if !asks(e.Bank, e.A.Mode, it.ID) || s.Columns[i].Profile.Item(it.ID).Rating.Level != q.Unknown {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, ItemRef{ID: it.ID, Title: it.Title, Domain: it.Domain})
+		}
+	}
+	return out
+}
+
+func asks(b *q.Bank, m q.Mode, id string) bool {
+	it := b.Item(id)
+	if it == nil {
+		return false
+	}
+	for _, x := range b.Domain(it.Domain).ItemsFor(m) {
+		if x.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// summarise says what the view shows: where they agree, what stands out,
+// which is hardest, and what nobody knows.
+func (s *SideBySide) summarise() []string {
+	var out []string
+	agree, n := 0, len(s.Rows)
+	for _, r := range s.Rows {
+		if r.Agree {
+			agree++
+		}
+	}
+	switch agree {
+	case n:
+		out = append(out, fmt.Sprintf("They agree on all %d domains.", n))
+	case 0:
+		out = append(out, "They agree on no domain: each setting needs its own plan.")
+	default:
+		out = append(out, fmt.Sprintf("They agree on %d of %d domains.", agree, n))
+	}
+	for _, r := range s.Rows {
+		if r.Standout >= 0 {
+			out = append(out, r.standout)
+		}
+	}
+	most, at, tie := -1, 0, false
+	for i, c := range s.Columns {
+		switch {
+		case c.Complex > most:
+			most, at, tie = c.Complex, i, false
+		case c.Complex == most:
+			tie = true
+		}
+	}
+	if most > 0 && !tie {
+		out = append(out, fmt.Sprintf("%s looks hardest, with %s.", s.Columns[at].Label, plural(most, "complex domain", "complex domains")))
+	}
+	if len(s.SharedUncertain) > 0 {
+		out = append(out, fmt.Sprintf("Not known enough in every one: %s. Finding these out helps every setting at once.",
+			strings.Join(s.domainTitles(s.SharedUncertain), "; ")))
+	}
+	if s.MixedModes {
+		out = append(out, "Quick scans and full assessments are mixed: their domains compare, but they ask different questions.")
+	}
+	if s.MixedBanks {
+		out = append(out, "They were made with different versions of the questions: domains compare, but wording differs.")
+	}
+	return out
+}
+
+func (s *SideBySide) domainTitles(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		for _, r := range s.Rows {
+			if r.Domain == id {
+				out = append(out, id+". "+r.Title)
+			}
+		}
+	}
+	return out
+}
