@@ -11,8 +11,9 @@ import (
 // as its level, with the level written at the bar's end. Being text, it
 // grows with the reader's text size and is read as a list by screen
 // readers; the bars themselves are decoration.
-func profileChart(pr *scoring.Profile) app.UI {
-	return app.Ul().Class("hchart").ID("profile-chart").Aria("label", "Each domain's level").Body(
+// id names the chart, as a page may hold several.
+func profileChart(pr *scoring.Profile, id string) app.UI {
+	return app.Ul().Class("hchart").ID(id).Aria("label", "Each domain's level").Body(
 		app.Range(pr.Domains).Slice(func(i int) app.UI {
 			d := pr.Domains[i]
 			level := scoring.DomainLevelLabel(d.Level, d.Uncertain)

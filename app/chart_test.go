@@ -22,7 +22,7 @@ func TestProfileChart(t *testing.T) {
 	for _, a := range []*q.Assessment{full, q.New(q.Default(), "empty", q.Quick, full.Created)} {
 		// No inline styles: the page's security policy refuses them.
 		pr := scoring.Score(q.Default(), a)
-		html := app.HTMLString(profileChart(&pr))
+		html := app.HTMLString(profileChart(&pr, "profile-chart"))
 		for _, d := range pr.Domains {
 			if !strings.Contains(html, htmlpkg.EscapeString(d.ID+". "+d.Title)) {
 				t.Errorf("the chart lacks %q whole", d.Title)

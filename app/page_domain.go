@@ -169,6 +169,7 @@ func (p *domainPage) intro(b *q.Bank, d *q.Domain) app.UI {
 }
 
 func (p *domainPage) item(it *q.Item) app.UI {
+	it = it.For(p.a.RoleOf())
 	b := p.bank()
 	ans := p.shown[it.ID]
 	base := "item-" + it.ID

@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/scoring"
 )
 
 const importInput = "import-files"
@@ -52,6 +53,11 @@ func (p *homePage) Render() app.UI {
 		p.reminder(),
 		app.H2().Text("Assessments on this device"),
 		p.list(),
+		app.If(app.IsClient && usable(p.entries) >= scoring.MinSideBySide, func() app.UI {
+			return app.P().ID("side-by-side-way-in").Body(
+				app.A().ID("to-side-by-side").Href(PathSideBySide).Text("Put assessments side by side"),
+				app.Text(": the same product in several settings, or the projects of one programme."))
+		}),
 		p.storagePanel(),
 		app.H2().Text("Import assessment files"),
 		app.P().Text("Choose one or more files exported from this tool (they end in .nasss.json). "+

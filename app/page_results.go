@@ -82,13 +82,14 @@ func (p *resultsPage) Render() app.UI {
 				return app.P().Class("reading-counts").Body(app.Strong().Text("So far: "), app.Text(r.Counts+"."))
 			}),
 			app.P().Text(r.Meaning),
+			app.If(r.Lens != "", func() app.UI { return app.P().ID("reading-lens").Body(userText(r.Lens)) }),
 			app.P().Body(app.Strong().Text("Why: "), app.Text(r.Why)),
 			app.P().Class("hint reading-caveat").Body(app.Text("A conversation aid, not a validated prediction. "),
 				app.A().Href(PathAbout).Text("How the reading works")),
 		),
 		app.Section().Class("profile").Body(
 			app.H2().ID("profile-heading").Text(map[bool]string{true: "Your project's profile", false: "Your ratings, domain by domain"}[p.rid == ""]),
-			app.Div().Class("chart-figure").Body(profileChart(&pr)),
+			app.Div().Class("chart-figure").Body(profileChart(&pr, "profile-chart")),
 			app.Details().Class("details").Body(
 				app.Summary().Class("details-summary").Text("What the levels mean"),
 				app.Div().Class("details-text").Body(levelLegend(b)),

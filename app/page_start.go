@@ -19,6 +19,7 @@ type startPage struct {
 	workshop bool
 	project  q.Project
 	mode     q.Mode
+	role     q.Role
 	errs     []fieldError
 	// shown is what the fields held when drawn; see domainPage.shown.
 	shown     q.Project
@@ -31,7 +32,7 @@ func (p *startPage) OnNav(ctx app.Context) {
 	if p.editing {
 		p.load(ctx)
 		if p.a != nil {
-			p.project, p.mode = p.a.Project, p.a.Mode
+			p.project, p.mode, p.role = p.a.Project, p.a.Mode, p.a.RoleOf()
 		}
 		p.shown, p.shownMode = p.project, p.mode
 		p.arrive(ctx, "Project details")
@@ -40,6 +41,10 @@ func (p *startPage) OnNav(ctx app.Context) {
 	p.a, p.project, p.mode = nil, q.Project{}, ""
 	p.shown, p.shownMode = p.project, p.mode
 	p.workshop = ctx.Page().URL().Query().Get("workshop") != ""
+	p.role = q.Implementer
+	if p.workshop {
+		p.role = q.Facilitator
+	}
 	p.arrive(ctx, p.title())
 }
 
@@ -91,6 +96,21 @@ func (p *startPage) form(title, button string) []app.UI {
 		}),
 		errorSummary(p.errs),
 		app.Form().ID("details").OnSubmit(p.submit).Body(
+			app.Div().Class("form-group").Body(
+				app.FieldSet().Class("fieldset").Body(
+					app.Legend().Class("legend legend-m").Text("Who is assessing?"),
+					app.Div().Class("hint").Text("It changes how the questions and the checks are worded, not what they measure. You can change it later."),
+					app.Range(q.Roles).Slice(func(i int) app.UI {
+						r := q.Roles[i]
+						return radio("role", "role-"+string(r), string(r), r.Label(), r.Hint(), p.role == r, func(v string) { p.setRole(q.Role(v)) })
+					}),
+				),
+			),
+			app.If(p.role == q.Builder, func() app.UI {
+				return p.field(textField, "project-setting", "Which setting is this assessment about?",
+					"For example, care homes, GP practices or a hospital trust. Assess each setting you sell into on its own, then put them side by side.",
+					q.NameText, func(pr *q.Project) *string { return &pr.Setting })
+			}),
 			p.field(textField, "project-name", "Project name", "For example, video consultations in outpatient clinics.", q.NameText, func(pr *q.Project) *string { return &pr.Name }),
 			p.field(textField, "project-organisation", "Organisation (optional)", "", q.NameText, func(pr *q.Project) *string { return &pr.Organisation }),
 			p.field(textField, "project-technology", "Technology (optional)", "What is being introduced, in a few words.", q.NameText, func(pr *q.Project) *string { return &pr.Technology }),
@@ -158,6 +178,16 @@ func (p *startPage) setStage(st q.Stage) {
 	}
 }
 
+// setRole takes who is assessing as chosen, keeping it at once when
+// editing.
+func (p *startPage) setRole(r q.Role) {
+	p.role = r
+	if p.editing && p.a != nil && r.Valid() && r != p.a.RoleOf() {
+		old := p.a.Role
+		p.try("role-"+string(r), func() { p.a.Role = r }, func() { p.a.Role = old })
+	}
+}
+
 // setMode takes the mode as chosen, keeping it at once when editing.
 func (p *startPage) setMode(m q.Mode) {
 	p.mode = m
@@ -188,6 +218,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		{"project-success", "What success looks like", q.AboutText, p.project.Success},
 		{"project-decision", "The decision", q.AboutText, p.project.Decision},
 		{"project-notes", "The notes", q.NoteText, p.project.Notes},
+		{"project-setting", "The setting", q.NameText, p.project.Setting},
 	} {
 		if err := f.rule.Check(f.rule.CleanText(f.v)); err != nil {
 			p.errs = append(p.errs, fieldError{f.id, f.label + " " + err.Error()})
@@ -201,13 +232,13 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	if p.editing {
-		if p.a.Project == p.project && p.a.Mode == p.mode || p.try("continue", func() {}, func() {}) {
+		if p.a.Project == p.project && p.a.Mode == p.mode && p.a.RoleOf() == p.role || p.try("continue", func() {}, func() {}) {
 			ctx.Navigate(PathHome)
 		}
 		return
 	}
 	a := q.New(q.Default(), q.NewID(), p.mode, time.Now())
-	a.Project = p.project
+	a.Project, a.Role = p.project, p.role
 	d, err := repo.Create(a)
 	p.doc, p.a = d, a
 	if err != nil && refusal(err) {

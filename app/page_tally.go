@@ -38,7 +38,7 @@ func (p *tallyPage) Render() app.UI {
 		heading("Count a show of hands"),
 		app.P().Class("lead").Text("Read out each question and its answers, ask people to raise a hand for the one they choose, and type how many hands went up."),
 		app.Range(items).Slice(func(i int) app.UI {
-			it := items[i]
+			it := items[i].For(p.a.RoleOf())
 			t := p.shown[it.ID]
 			return app.Section().Class("item").ID("tally-" + it.ID).Body(app.FieldSet().Class("fieldset").Body(
 				app.Legend().Class("legend").Body(app.H2().Class("item-title").Text(it.ID+" "+it.Title)),

@@ -120,6 +120,8 @@ type reportChoices struct {
 	Document    string `json:"document,omitempty"`
 	Suggestions string `json:"suggestions,omitempty"`
 	Names       bool   `json:"names,omitempty"`
+	// With holds the other assessments' files for a side-by-side PDF.
+	With []json.RawMessage `json:"with,omitempty"`
 }
 
 // withSuggestions is whether the PDF will list the suggestions nobody has
@@ -143,7 +145,7 @@ func (p *page) makeReport(ctx app.Context, share bool) {
 	p.reportErr, p.reportMsg = "", "Making the PDF…"
 	day := today()
 	start := time.Now()
-	choices, _ := json.Marshal(reportChoices{"", p.suggestions, p.names})
+	choices, _ := json.Marshal(reportChoices{Suggestions: p.suggestions, Names: p.names})
 	renderPDF(file, day.Format(time.DateOnly), string(choices), func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			// What a person waits for: the round trip to the renderer.

@@ -32,33 +32,36 @@ const (
 	PathTally    = "/tally"
 	PathLinks    = "/links"
 	PathAbout    = "/about"
+	// PathSideBySide puts several assessments side by side (?ids=A,B,…).
+	PathSideBySide = "/side-by-side"
 	// PathNotFound is the page the server sends, with status 404, for any
 	// other address; in the browser such addresses show it too.
 	PathNotFound = "/not-found"
 )
 
 // Pages lists every page's path.
-var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathLinks, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathAbout, PathNotFound}
+var Pages = []string{PathHome, PathStart, PathDomain, PathCheck, PathLinks, PathResults, PathPlan, PathWorkshop, PathDiscuss, PathCompare, PathJoin, PathReceive, PathTally, PathSideBySide, PathAbout, PathNotFound}
 
 // Register routes every page. A static host may redirect /about to
 // /about/, so both spellings lead to the page.
 func Register() {
 	pages := map[string]func() app.Composer{
-		PathHome:     func() app.Composer { return &homePage{} },
-		PathStart:    func() app.Composer { return &startPage{} },
-		PathDomain:   func() app.Composer { return &domainPage{} },
-		PathCheck:    func() app.Composer { return &checkPage{} },
-		PathResults:  func() app.Composer { return &resultsPage{} },
-		PathPlan:     func() app.Composer { return &planPage{} },
-		PathWorkshop: func() app.Composer { return &workshopPage{} },
-		PathDiscuss:  func() app.Composer { return &discussPage{} },
-		PathCompare:  func() app.Composer { return &comparePage{} },
-		PathJoin:     func() app.Composer { return &joinPage{} },
-		PathReceive:  func() app.Composer { return &receivePage{} },
-		PathTally:    func() app.Composer { return &tallyPage{} },
-		PathLinks:    func() app.Composer { return &linksPage{} },
-		PathAbout:    func() app.Composer { return &aboutPage{} },
-		PathNotFound: func() app.Composer { return &notFoundPage{} },
+		PathHome:       func() app.Composer { return &homePage{} },
+		PathStart:      func() app.Composer { return &startPage{} },
+		PathDomain:     func() app.Composer { return &domainPage{} },
+		PathCheck:      func() app.Composer { return &checkPage{} },
+		PathResults:    func() app.Composer { return &resultsPage{} },
+		PathPlan:       func() app.Composer { return &planPage{} },
+		PathWorkshop:   func() app.Composer { return &workshopPage{} },
+		PathDiscuss:    func() app.Composer { return &discussPage{} },
+		PathCompare:    func() app.Composer { return &comparePage{} },
+		PathJoin:       func() app.Composer { return &joinPage{} },
+		PathReceive:    func() app.Composer { return &receivePage{} },
+		PathTally:      func() app.Composer { return &tallyPage{} },
+		PathLinks:      func() app.Composer { return &linksPage{} },
+		PathAbout:      func() app.Composer { return &aboutPage{} },
+		PathSideBySide: func() app.Composer { return &sideBySidePage{} },
+		PathNotFound:   func() app.Composer { return &notFoundPage{} },
 	}
 	for path, f := range pages {
 		app.Route(path, f)

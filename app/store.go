@@ -143,11 +143,14 @@ type Summary struct {
 	Created time.Time `json:"created"`
 	// NextReview is when the next review is due.
 	NextReview q.Date `json:"nextReview,omitempty"`
+	// Setting is the setting a builder assessed, for the side-by-side
+	// chooser.
+	Setting string `json:"setting,omitempty"`
 }
 
 // summaryVersion changes when Summary does: older summaries are worked out
 // again from their records.
-const summaryVersion = 4
+const summaryVersion = 5
 
 func summarise(a *q.Assessment, size int) Summary {
 	pr := scoring.Score(q.LookupBank(a.Bank), a)
@@ -155,7 +158,7 @@ func summarise(a *q.Assessment, size int) Summary {
 		Answered: pr.Answered, Applicable: pr.Applicable, NotApplicable: pr.NotApplicable(), Complete: pr.Complete(),
 		FirstOpen: pr.FirstOpenDomain(), People: len(a.Respondents), Size: size, Review: a.ReviewLabel(),
 		Series: a.Series, Reviews: len(a.History), Created: a.Created,
-		NextReview: q.Date(a.NextReviewDue().Format(time.DateOnly))}
+		NextReview: q.Date(a.NextReviewDue().Format(time.DateOnly)), Setting: a.Project.Setting}
 }
 
 // Entry is one stored assessment in a listing. A record that no longer

@@ -330,6 +330,12 @@ func ReportFileName(a *Assessment, day time.Time) string {
 	return stem(a) + "-action-plan-" + day.Format(time.DateOnly) + ".pdf"
 }
 
+// SideBySideFileName names the PDF of several assessments side by side,
+// made on a day.
+func SideBySideFileName(day time.Time) string {
+	return "nasss-side-by-side-" + day.Format(time.DateOnly) + ".pdf"
+}
+
 // PackFileName names a workshop's facilitator's pack made on a day.
 func PackFileName(a *Assessment, day time.Time) string {
 	return stem(a) + "-facilitators-pack-" + day.Format(time.DateOnly) + ".pdf"

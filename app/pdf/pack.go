@@ -131,7 +131,7 @@ func (w *writer) paperQuestionnaire() {
 		}
 		w.subheading(fmt.Sprintf("%s. %s", d.ID, d.Title), 50)
 		for _, it := range items {
-			w.paperItem(it)
+			w.paperItem(it.For(w.a.RoleOf()))
 		}
 	}
 }

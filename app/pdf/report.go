@@ -34,6 +34,8 @@ type Options struct {
 	// several rated; otherwise the report only counts them, since a
 	// workshop's room is not always its readers.
 	Names bool
+	// With are the assessments a side-by-side PDF puts beside the first.
+	With []*q.Assessment
 }
 
 // Suggestions says whether a report lists the suggestions nobody has taken
@@ -57,6 +59,8 @@ type Choices struct {
 	Document    string `json:"document,omitempty"`
 	Suggestions string `json:"suggestions,omitempty"`
 	Names       bool   `json:"names,omitempty"`
+	// With holds the other assessments' files for "side-by-side".
+	With []json.RawMessage `json:"with,omitempty"`
 }
 
 // ParseChoices reads Choices as JSON ("" for none) into Options, and
@@ -73,11 +77,21 @@ func ParseChoices(text string) (Options, Renderer, error) {
 	case "":
 	case "pack":
 		render = RenderPack
+	case "side-by-side":
+		render = RenderSideBySide
 	default:
 		return Options{}, nil, fmt.Errorf("there is no document called %q", c.Document)
 	}
 	s, err := ParseSuggestions(c.Suggestions)
-	return Options{Suggestions: s, Names: c.Names}, render, err
+	o := Options{Suggestions: s, Names: c.Names}
+	for i, f := range c.With {
+		a, err := q.Decode(f)
+		if err != nil {
+			return Options{}, nil, fmt.Errorf("assessment %d of those side by side could not be read: %w", i+2, err)
+		}
+		o.With = append(o.With, a)
+	}
+	return o, render, err
 }
 
 // Renderer makes one of the PDFs: Render or RenderPack.
@@ -155,6 +169,12 @@ func Render(b *q.Bank, a *q.Assessment, fonts Fonts, o Options) ([]byte, error) 
 // first page on, and gives its bytes, or an error for any failure, a panic
 // inside gofpdf included.
 func renderDoc(b *q.Bank, a *q.Assessment, fonts Fonts, o Options, what string, body func(*writer)) (out []byte, err error) {
+	return renderNamed(b, a, fonts, o, what, projectName(a), body)
+}
+
+// renderNamed is renderDoc for a document that names something other than
+// the assessment's project in its title and footer.
+func renderNamed(b *q.Bank, a *q.Assessment, fonts Fonts, o Options, what, name string, body func(*writer)) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("the PDF could not be made: %v", r)
@@ -166,7 +186,7 @@ func renderDoc(b *q.Bank, a *q.Assessment, fonts Fonts, o Options, what string, 
 	}
 	w := &writer{
 		pdf: gofpdf.New("P", "mm", "A4", ""), cov: cov, bank: b, a: a, date: o.Date.UTC(),
-		profile: scoring.Score(b, a), opts: o,
+		profile: scoring.Score(b, a), opts: o, name: name,
 	}
 	w.setup(fonts, what)
 	body(w)
@@ -201,6 +221,11 @@ type writer struct {
 	printed []string
 	// draft marks every page of an unfinished assessment.
 	draft bool
+	// name is what the document is about, for its title and footer.
+	name string
+	// cellSize, when set, is the size of a table's cells: smaller for a
+	// table of many narrow columns.
+	cellSize float64
 	opts  Options
 }
 
@@ -213,7 +238,7 @@ func (w *writer) setup(fonts Fonts, what string) {
 	p.SetModificationDate(w.date)
 	p.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	p.AddUTF8FontFromBytes(family, "B", fonts.Bold)
-	p.SetTitle(w.t(what+": "+projectName(w.a)), true)
+	p.SetTitle(w.t(what+": "+w.name), true)
 	p.SetCreator("NASSS complexity self-assessment", true)
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, bottom)
@@ -233,7 +258,7 @@ func (w *writer) setup(fonts Fonts, what string) {
 		p.SetY(-15)
 		w.font("", 10, secondary)
 		page := fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountAlias)
-		p.CellFormat(textW-32, 5, w.t(clip(projectName(w.a), 60)+" · "+longDate(w.date)), "", 0, "L", false, 0, "")
+		p.CellFormat(textW-32, 5, w.t(clip(w.name, 60)+" · "+longDate(w.date)), "", 0, "L", false, 0, "")
 		p.CellFormat(32, 5, page, "", 0, "R", false, 0, "")
 	})
 }
@@ -342,12 +367,20 @@ type column struct {
 	width float64
 }
 
+// cellFont is the size of table cells.
+func (w *writer) cellFont() float64 {
+	if w.cellSize > 0 {
+		return w.cellSize
+	}
+	return body
+}
+
 // tableRowH is the height of a table row of n lines.
 func tableRowH(n int) float64 { return float64(n)*4.6 + 2.4 }
 
 // rowHeight is how tall a row will print, its cells made printable.
 func (w *writer) rowHeight(cols []column, row []string) float64 {
-	w.font("", body, ink)
+	w.font("", w.cellFont(), ink)
 	n := 1
 	for i, cell := range row {
 		row[i] = w.t(cell)
@@ -383,7 +416,7 @@ func (w *writer) table(cols []column, rows [][]string) {
 			p.AddPage()
 			header()
 		}
-		w.font("", body, ink)
+		w.font("", w.cellFont(), ink)
 		x, y := margin, p.GetY()
 		for i, cell := range row {
 			p.SetXY(x, y+1.2)
@@ -464,7 +497,7 @@ func (w *writer) titleBlock(kicker string) {
 	p.SetY(15)
 	w.para(kicker+" · NASSS complexity assessment", "B", body, secondary, lineH)
 	p.Ln(1)
-	w.para(clip(projectName(w.a), 120), "B", 20, ink, 9)
+	w.para(clip(w.name, 120), "B", 20, ink, 9)
 	p.Ln(1)
 }
 

@@ -43,7 +43,7 @@ func (w *writer) agreed() {
 		} else {
 			w.heading("Always check", 30)
 		}
-		w.text("Duties and standards every project checks, whatever its answers. Each can be done, found not to apply, or given to someone.")
+		w.text(checksIntro(w.a.RoleOf()))
 		w.pdf.Ln(2)
 		w.table([]column{{"Check", 40}, {"What it asks", textW - 40 - 36}, {"Where it stands", 36}}, checks)
 	}

@@ -45,6 +45,10 @@ func (w *writer) summary() {
 		w.text("So far: " + r.Counts + ".")
 	}
 	w.text(r.Meaning)
+	if r.Lens != "" {
+		p.Ln(1)
+		w.text(r.Lens)
+	}
 	if note := w.provisional(); note != "" {
 		p.Ln(1)
 		w.para(note, "B", body, ink, lineH)
