@@ -226,7 +226,7 @@ type writer struct {
 	// cellSize, when set, is the size of a table's cells: smaller for a
 	// table of many narrow columns.
 	cellSize float64
-	opts  Options
+	opts     Options
 }
 
 func (w *writer) setup(fonts Fonts, what string) {
