@@ -158,31 +158,34 @@ func (s *SideBySide) row(d *q.Domain) SideRow {
 			if count[other] == n-1 && other.OnScale() {
 				r.Standout = i
 				r.Note = fmt.Sprintf("%s stands out: %s, where the others are %s", s.Columns[i].Label,
-					strings.ToLower(l.Label()), strings.ToLower(other.Label()))
+					strings.ToLower(DomainLevelLabel(l, r.Uncertain[i])), strings.ToLower(other.Label()))
 				r.standout = fmt.Sprintf("%s stands out in %s. %s: %s, where the others are %s.", s.Columns[i].Label,
-					d.ID, d.Title, strings.ToLower(l.Label()), strings.ToLower(other.Label()))
+					d.ID, d.Title, strings.ToLower(DomainLevelLabel(l, r.Uncertain[i])), strings.ToLower(other.Label()))
 			}
 		}
 	}
+	if r.Note == "" && allUncertain && count[first] == n && !first.OnScale() {
+		r.Note = "Don't know in all of them"
+	}
 	if r.Note == "" {
-		r.Note = "They differ: " + spreadText(r.Levels)
+		r.Note = "They differ: " + spreadText(r.Levels, r.Uncertain)
 	}
 	return r
 }
 
 // spreadText counts the levels in a row: "2 complex, 1 simple".
-func spreadText(levels []q.Level) string {
+func spreadText(levels []q.Level, uncertain []bool) string {
+	var order []string
+	count := map[string]int{}
+	for i, l := range levels {
+		label := strings.ToLower(DomainLevelLabel(l, uncertain[i]))
+		if count[label]++; count[label] == 1 {
+			order = append(order, label)
+		}
+	}
 	var parts []string
-	for _, l := range []q.Level{q.Complex, q.Complicated, q.Simple, q.Unknown, q.NotApplicable, q.Unanswered} {
-		n := 0
-		for _, x := range levels {
-			if x == l {
-				n++
-			}
-		}
-		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(l.Label())))
-		}
+	for _, label := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", count[label], label))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -87,7 +87,7 @@ func TestSideBySide(t *testing.T) {
 			standout:  []int{-1, -1, -1, -1, 0, -1, 2},
 			unknowns:  []string{"Q2"},
 			uncertain: []string{"2"},
-			summary:   []string{"Not known enough in every one: 2. The technology itself."},
+			summary:   []string{"Not known enough in every one: 2. The technology itself.", "stands out in 5. The organisations that must take it on and run it: don't know, where the others are complicated."},
 		},
 		{
 			name:      "quick and full mixed",

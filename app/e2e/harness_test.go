@@ -186,7 +186,12 @@ func newBrowser(t testing.TB, o browserOpts) *browser {
 		// Replaces chromedp's default list, so keep its site-per-process
 		// (fewer renderer processes on small CI machines).
 		chromedp.Flag("disable-features", "site-per-process,Translate,OptimizationHints,MediaRouter,"+
-			"NetworkTimeServiceQuerying,AutofillServerCommunication,InterestFeedContentSuggestions"),
+			"NetworkTimeServiceQuerying,AutofillServerCommunication,InterestFeedContentSuggestions,"+
+			// Newer builds ask Google whether its AI search mode is
+			// available (www.google.com/async/folae).
+			"AimEligibilityService,AimServerEligibilityEnabled,AimEnabled,"+
+			// and keep a connection to the search engine open.
+			"PreconnectToSearch,SearchEnginePreconnect2"),
 		chromedp.Flag("metrics-recording-only", true),
 		// Chromium builds otherwise switch on experiments from their
 		// field-trial testing config.

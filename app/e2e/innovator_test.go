@@ -1,0 +1,134 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	q "github.com/nasss-toolkit/nasss/questionnaire"
+)
+
+// startAsBuilder starts a builder's quick scan of one setting and returns
+// its ID.
+func (b *browser) startAsBuilder(base, product, setting string) string {
+	b.t.Helper()
+	b.open(base + "/")
+	b.run(chromedp.Click("#start", chromedp.ByQuery))
+	b.waitHeading("Start a new assessment")
+	b.run(chromedp.Click("#role-builder", chromedp.ByQuery), waitFor(`!!document.getElementById("project-setting")`),
+		chromedp.Focus("#project-setting", chromedp.ByQuery), insertText(setting),
+		chromedp.Focus("#project-name", chromedp.ByQuery), insertText(product),
+		chromedp.Click("#mode-quick", chromedp.ByQuery),
+		chromedp.Click("#continue", chromedp.ByQuery))
+	b.waitHeading(q.Default().Domains[0].Title)
+	var id string
+	b.eval(`new URLSearchParams(location.search).get("a")`, &id)
+	return id
+}
+
+// TestInnovatorSideBySide: someone who builds a product assesses it for
+// three settings, in a maker's words, puts them side by side and takes the
+// PDF.
+func TestInnovatorSideBySide(t *testing.T) {
+	srv, _ := serveSite(t, site)
+	b := newBrowser(t, browserOpts{})
+	settings := []struct {
+		name    string
+		answers map[string]answer
+	}{
+		{"Hospital trusts", map[string]answer{"Q1": {q.Complicated, ""}, "Q2": {q.Complicated, ""}, "Q3": {q.Unknown, ""}, "Q4": {q.Complicated, ""},
+			"Q5": {q.Complicated, ""}, "Q6": {q.Simple, ""}, "Q7": {q.Complicated, ""}}},
+		{"Care homes", map[string]answer{"Q1": {q.Complicated, ""}, "Q2": {q.Complex, "Wi-fi is patchy in most homes."}, "Q3": {q.Unknown, ""},
+			"Q4": {q.Complicated, ""}, "Q5": {q.Complex, ""}, "Q6": {q.Simple, ""}, "Q7": {q.Complicated, ""}}},
+		{"GP practices", map[string]answer{"Q1": {q.Complicated, ""}, "Q2": {q.Complicated, ""}, "Q3": {q.Unknown, ""}, "Q4": {q.Complicated, ""},
+			"Q5": {q.Complicated, ""}, "Q6": {q.Simple, ""}, "Q7": {q.Complicated, ""}}},
+	}
+	var ids []string
+	for i, s := range settings {
+		id := b.startAsBuilder(srv.URL, "Falls sensor", s.name)
+		ids = append(ids, id)
+		if i == 0 {
+			// The questions speak to a maker about the setting.
+			b.open(srv.URL + "/domain?a=" + id + "&d=3")
+			b.waitHeading(q.Default().Domains[2].Title)
+			if got := b.text("#item-Q3-question"); !strings.Contains(got, "your business") || !strings.Contains(got, "this setting") {
+				t.Errorf("a builder's Q3 reads %q", got)
+			}
+			b.checkClean("a builder's questions")
+			b.open(srv.URL + "/domain?a=" + id + "&d=1")
+			b.waitHeading(q.Default().Domains[0].Title)
+		}
+		b.complete(q.Quick, s.answers, "")
+		b.waitHeading("Check your answers")
+	}
+	b.open(srv.URL + "/results?a=" + ids[1])
+	b.waitHeading("Results")
+	if got := b.text("#reading-lens"); !strings.Contains(got, "adoption risks your product meets in this setting (Care homes)") {
+		t.Errorf("a builder's reading says %q", got)
+	}
+	b.open(srv.URL + "/plan?a=" + ids[1])
+	b.waitHeading("Action plan")
+	if got := b.text("main"); !strings.Contains(got, "UKCA or CE mark and MHRA registration") || !strings.Contains(got, "Your clinical safety case (DCB0129)") {
+		t.Errorf("a builder's plan lacks the maker's duties")
+	}
+
+	// The way in, and the chooser: one is not enough.
+	b.open(srv.URL + "/")
+	b.run(waitFor(`!!document.getElementById("to-side-by-side")`), chromedp.Click("#to-side-by-side", chromedp.ByQuery))
+	b.waitHeading("Put assessments side by side")
+	tick := func(id string) {
+		b.run(chromedp.Click(fmt.Sprintf(`input[value=%q]`, id), chromedp.ByQuery), waitFor(fmt.Sprintf(`document.querySelector('input[value=%q]').checked`, id)))
+	}
+	tick(ids[0])
+	b.run(chromedp.Click("#show-side-by-side", chromedp.ByQuery), waitFor(`!!document.getElementById("error-summary")`))
+	if got := b.text("#error-summary"); !strings.Contains(got, "Choose between 2 and 8") {
+		t.Errorf("choosing one says %q", got)
+	}
+	tick(ids[1])
+	tick(ids[2])
+	b.checkClean("choosing assessments to compare")
+	b.run(chromedp.Click("#show-side-by-side", chromedp.ByQuery))
+	b.waitHeading("3 assessments side by side")
+	heads := b.text("#side-table thead")
+	if i, j, k := strings.Index(heads, "Hospital trusts"), strings.Index(heads, "Care homes"), strings.Index(heads, "GP practices"); i < 0 || j < i || k < j {
+		t.Errorf("the columns are %q; want the settings in the order ticked", heads)
+	}
+	summary := b.text("#side-summary")
+	for _, want := range []string{"They agree on 4 of 7 domains.", "Care homes stands out in 2. The technology itself: complex, where the others are complicated.",
+		"Care homes looks hardest, with 2 complex domains."} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary lacks %q: %q", want, summary)
+		}
+	}
+	if got := b.text("#shared-unknown-list"); !strings.Contains(got, "Q3") {
+		t.Errorf("what none knows: %q", got)
+	}
+	var charts int
+	b.eval(`document.querySelectorAll(".side-chart .hchart").length`, &charts)
+	if charts != 3 {
+		t.Errorf("%d small charts, want 3", charts)
+	}
+	if id := b.activeID(); id != "page-heading" {
+		t.Errorf("after choosing, focus is on #%s, want the heading", id)
+	}
+	b.checkClean("side by side")
+	b.screenshot("side-by-side")
+	b.run(chromedp.EmulateViewport(375, 800))
+	b.opts.Width = 375
+	b.screenshot("side-by-side")
+	b.checkClean("side by side on a phone")
+
+	b.run(chromedp.Click("#download-side-pdf", chromedp.ByQuery))
+	text := pdfText(t, b.waitDownload(30*time.Second))
+	for _, want := range []string{"Side by side", "Falls sensor", "1. Hospital trusts", "2. Care homes", "3. GP practices",
+		"Each domain, side by side", "What none of them knows yet", "Always check: a maker's duties",
+		"UKCA or CE mark and MHRA registration", "Your clinical safety case (DCB0129)", "DTAC evidence ready for buyers",
+		"The evidence NICE's framework expects", "A route to the DSPT", "Accessible to everyone who will use it",
+		"An exit and data-return offer"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the side-by-side PDF lacks %q", want)
+		}
+	}
+}
