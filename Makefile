@@ -84,7 +84,7 @@ $(AXE): app/e2e/package.json app/e2e/package-lock.json
 bench: $(AXE)
 	$(GO) test ./questionnaire -run '^$$' -bench Code -count 1
 	$(GO) test ./app/pdf -run '^$$' -bench . -benchmem -count 1
-	$(GO) test ./app/e2e -run '^$$' -bench 'Load|PDF|Workshop|Typing|Warm' -benchtime 15x -count 1 -timeout 30m
+	$(GO) test ./app/e2e -run '^$$' -bench 'Load|PDF|Workshop|Typing|Warm|SideBySide' -benchtime 15x -count 1 -timeout 30m
 	$(GO) test ./app/e2e -run '^$$' -bench ShapedFirstVisit -benchtime 3x -count 1 -timeout 30m
 
 # What app.wasm is made of: its sections and its code by Go package,

@@ -20,6 +20,14 @@ import (
 // joinFragment is what follows "#" in a workshop's join link.
 func joinFragment(a *q.Assessment) string {
 	v := url.Values{"w": {a.ID}, "m": {string(a.Mode)}, "p": {a.Project.Name}}
+	// A builder's workshop asks its questions in a maker's words, about
+	// one setting: the people joining read them so too.
+	if a.RoleOf() == q.Builder {
+		v.Set("r", string(q.Builder))
+		if a.Project.Setting != "" {
+			v.Set("s", a.Project.Setting)
+		}
+	}
 	return v.Encode()
 }
 
@@ -28,19 +36,23 @@ type joinPage struct {
 	page
 	workshop, project string
 	mode              q.Mode
-	name, role        string
-	bad               bool
-	errs              []fieldError
+	// as and setting are the workshop's role and setting, from the link.
+	as         q.Role
+	setting    string
+	name, role string
+	bad        bool
+	errs       []fieldError
 }
 
 func (p *joinPage) OnNav(ctx app.Context) {
 	v, err := url.ParseQuery(ctx.Page().URL().Fragment)
 	p.workshop, p.mode = v.Get("w"), q.Mode(v.Get("m"))
 	p.project = q.NameText.CleanText(v.Get("p"))
+	p.as, p.setting = q.Role(v.Get("r")), q.NameText.CleanText(v.Get("s"))
 	// The link's contents go through the rules of a file, as they will be
 	// stored in one; a link that breaks them is refused without repeating it.
 	check := q.New(q.Default(), p.workshop, q.Quick, time.Now())
-	check.Project.Name = p.project
+	check.Project.Name, check.Project.Setting, check.Role = p.project, p.setting, p.as
 	p.bad = err != nil || !p.mode.Valid() || check.Validate() != nil
 	p.errs = nil
 	p.arrive(ctx, "Join a workshop")
@@ -107,7 +119,7 @@ func (p *joinPage) start(ctx app.Context, e app.Event) {
 		}
 	} else {
 		a := q.New(q.Default(), p.workshop, p.mode, time.Now())
-		a.Project.Name = p.project
+		a.Project.Name, a.Project.Setting, a.Role = p.project, p.setting, p.as
 		a.Respondents = []q.Respondent{r}
 		d, err := repo.Create(a)
 		p.doc, p.a = d, a

@@ -361,7 +361,7 @@ func (p *resultsPage) linked(b *q.Bank) app.UI {
 // aboutProject shows what the project is for, when the team said, and
 // which question bank it was made with when that is an older one.
 func aboutProject(a *q.Assessment) app.UI {
-	facts, made := a.Project.About(), a.MadeWithNote()
+	facts, made := a.About(), a.MadeWithNote()
 	if len(facts) == 0 && made == "" {
 		return nil
 	}

@@ -113,6 +113,18 @@ func TestBankValidatorCatches(t *testing.T) {
 		{"copied level text", func(b *Bank) { b.Domains[1].Items[1].Levels.Simple = b.Domains[1].Items[0].Levels.Simple }, "same wording as"},
 		{"six domains", func(b *Bank) { b.Domains = b.Domains[:6] }, "found 6"},
 		{"stray spaces", func(b *Bank) { b.Domains[0].Title += " " }, "stray spaces"},
+		// A builder's wording is held to the same rules, and is complete.
+		{"builder's question too long", func(b *Bank) { b.Item("3A").Builder.Question = long }, "domains[2].items[0].builder.question: a sentence of 31 words"},
+		{"builder's unexplained term", func(b *Bank) { b.Item("3A").Builder.Help = "Check the comorbidities." }, `builder.help: uses "comorbidities"`},
+		{"builder's jargon", func(b *Bank) { b.Item("Q3").Builder.Actions.Complex[0] = "Find more adopters." }, `builder.actions.complex[0]: uses "adopters"`},
+		{"builder's actions short", func(b *Bank) { b.Item("2E").Builder.Actions.Unknown = nil }, "builder.actions.unknown: want 1 to 2"},
+		{"builder's copied action", func(b *Bank) { b.Item("2E").Builder.Actions.Complex[0] = b.Item("2E").Actions.Complex[0] }, "same wording as"},
+		{"no builder's wording", func(b *Bank) { b.Item("3A").Builder = nil }, "domains[2].items[0].builder: speaks to a deploying organisation"},
+		{"builder's half wording", func(b *Bank) { b.Item("7B").Builder.Help = "" }, "keeps the help, example or actions"},
+		{"builder calls the buyer the supplier", func(b *Bank) { b.Item("2D").Builder.Question = "Could you replace the supplier?" }, "the supplier and the organisation are the buyer's"},
+		{"builder's checks too few", func(b *Bank) { b.BuilderBaseline = b.BuilderBaseline[:3] }, "want 5 to 10 baseline checks for builders"},
+		{"builder's check reuses an ID", func(b *Bank) { b.BuilderBaseline[0].ID = "dtac" }, `builderBaseline[0].id: id "dtac" already used`},
+		{"builder's check with no nations", func(b *Bank) { b.BuilderBaseline[1].Nations = "" }, "builderBaseline[1].nations: empty"},
 		{"wordy", func(b *Bank) {
 			for _, it := range b.Items(Full) {
 				it.Help = strings.Repeat("a ", 240) + "b."

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -103,9 +104,9 @@ func (b *Bank) Texts() []Text {
 		for _, l := range AllLevels {
 			add("meanings."+string(l), "meaning", b.Meanings.Of(l))
 		}
-		for name, list := range map[string][]BaselineCheck{"baseline": b.Baseline, "builderBaseline": b.BuilderBaseline} {
-			for i, c := range list {
-				p := fmt.Sprintf("%s[%d]", name, i)
+		for _, l := range b.checkLists() {
+			for i, c := range l.checks {
+				p := fmt.Sprintf("%s[%d]", l.name, i)
 				add(p+".title", "title", c.Title)
 				add(p+".text", "help", c.Text)
 				add(p+".nations", "help", c.Nations)
@@ -178,9 +179,9 @@ func (b *Bank) Validate() []error {
 			bad("baseline", "want 5 to 10 baseline checks, found %d", n)
 		}
 		checkIDs := map[string]string{}
-		for name, list := range map[string][]BaselineCheck{"baseline": b.Baseline, "builderBaseline": b.BuilderBaseline} {
-			for i, c := range list {
-				p := fmt.Sprintf("%s[%d].id", name, i)
+		for _, l := range b.checkLists() {
+			for i, c := range l.checks {
+				p := fmt.Sprintf("%s[%d].id", l.name, i)
 				if !isID(c.ID) {
 					bad(p, "%q is not an ID", c.ID)
 				} else if prev, ok := checkIDs[c.ID]; ok {
@@ -221,6 +222,7 @@ func (b *Bank) Validate() []error {
 			checkItemShape(ip, &d.Items[j], bad)
 		}
 	}
+	checkBuilderWording(b, bad)
 	seenText := map[string]string{}
 	for _, t := range b.Texts() {
 		n := utf8.RuneCountInString(t.Text)
@@ -374,4 +376,70 @@ func (b *Bank) Readability() Readability {
 		bad("", "average sentence is %.1f words; the most is %.0f", r.AverageSentence, MaxAverageSentence)
 	}
 	return r
+}
+
+// Words that speak to the organisation putting a technology in: a builder
+// reads them about the wrong party.
+var (
+	deployerRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(the supplier|your organisation|your service|ask the supplier)\b`)
+	})
+	buyerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(the supplier|your organisation)\b`) })
+)
+
+// checkBuilderWording makes the builder's wording complete: in a bank with
+// a builder's checks, an item whose question, help or actions speak to a
+// deploying organisation has a variant that replaces each such part, and
+// no variant calls anyone else the supplier.
+func checkBuilderWording(b *Bank, bad func(string, string, ...any)) {
+	if len(b.BuilderBaseline) == 0 {
+		return
+	}
+	speaks := func(texts ...string) bool {
+		for _, t := range texts {
+			if deployerRE().MatchString(t) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range b.Domains {
+		d := &b.Domains[i]
+		for j, it := range append([]*Item{&d.Quick}, d.ItemsFor(Full)...) {
+			p := fmt.Sprintf("domains[%d].quick", i)
+			if j > 0 {
+				p = fmt.Sprintf("domains[%d].items[%d]", i, j-1)
+			}
+			acts := append(append(slices.Clone(it.Actions.Complicated), it.Actions.Complex...), it.Actions.Unknown...)
+			v := it.Builder
+			switch {
+			case v == nil && speaks(append([]string{it.Question, it.Help, it.Example}, acts...)...):
+				bad(p+".builder", "speaks to a deploying organisation, so a builder needs its own wording")
+			case v == nil:
+			case v.Question == "":
+				bad(p+".builder.question", "a builder's variant needs its question")
+			case v.Help == "" && speaks(it.Help), v.Example == "" && speaks(it.Example), v.Actions == nil && speaks(acts...):
+				bad(p+".builder", "keeps the help, example or actions that speak to a deploying organisation")
+			}
+			if v == nil {
+				continue
+			}
+			for _, t := range []string{v.Question, v.Help, v.Example} {
+				if buyerRE().MatchString(t) {
+					bad(p+".builder", "%q: to a builder, the supplier and the organisation are the buyer's", clip(t))
+				}
+			}
+		}
+	}
+}
+
+// checkList is one "Always check" list with its name in the file.
+type checkList struct {
+	name   string
+	checks []BaselineCheck
+}
+
+// checkLists are the bank's two lists, in file order.
+func (b *Bank) checkLists() []checkList {
+	return []checkList{{"baseline", b.Baseline}, {"builderBaseline", b.BuilderBaseline}}
 }

@@ -46,6 +46,16 @@ func (r Role) Hint() string {
 	return "The questions ask about your own service and the organisations around it."
 }
 
+// About is what the team said about the project (Project.About), after
+// who is assessing where that is not the usual implementer.
+func (a *Assessment) About() []Fact {
+	facts := a.Project.About()
+	if r := a.RoleOf(); r != Implementer {
+		facts = append([]Fact{{"Who is assessing", r.Label()}}, facts...)
+	}
+	return facts
+}
+
 // RoleOf is the assessment's role, an implementer's where none is stored.
 func (a *Assessment) RoleOf() Role {
 	if a.Role == "" {

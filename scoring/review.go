@@ -35,7 +35,7 @@ func StartReview(b *q.Bank, a *q.Assessment, id string, now time.Time) *q.Assess
 	}
 	snap := TakeSnapshot(b, a, now, label)
 	r := q.New(b, id, a.Mode, now)
-	r.Project = a.Project
+	r.Project, r.Role = a.Project, a.Role
 	r.Series = a.SeriesID()
 	// The team's judgements so far start the review too, to keep or change.
 	r.DomainLevels, r.Links = maps.Clone(a.DomainLevels), slices.Clone(a.Links)

@@ -202,3 +202,11 @@ func TestBuilderReading(t *testing.T) {
 		t.Errorf("a builder's plan lacks %q", want)
 	}
 }
+
+func TestBuilderReviewKeepsRole(t *testing.T) {
+	a := setting("Care homes", S, C, X, C, C, C, C)
+	r := StartReview(bank, a, "r2", a.Created.AddDate(0, 3, 0))
+	if r.RoleOf() != q.Builder || r.Project.Setting != "Care homes" {
+		t.Errorf("a builder's review is %q for %q", r.Role, r.Project.Setting)
+	}
+}

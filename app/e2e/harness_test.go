@@ -209,6 +209,11 @@ func newBrowser(t testing.TB, o browserOpts) *browser {
 		chromedp.Flag("use-fake-device-for-media-stream", o.Camera),
 		chromedp.Flag("use-fake-ui-for-media-stream", o.Camera),
 		chromedp.Flag("gaia-url", "http://"+proxy.addr()),
+		// Push messaging's check-in with Google (android.clients.google.com),
+		// which newer builds start on their own, goes there too.
+		chromedp.Flag("gcm-checkin-url", "http://"+proxy.addr()+"/checkin"),
+		chromedp.Flag("gcm-registration-url", "http://"+proxy.addr()+"/c2dm/register3"),
+		chromedp.Flag("gcm-mcs-endpoint", "http://"+proxy.addr()+"/mcs"),
 		chromedp.WindowSize(o.Width, o.Height),
 		chromedp.UserDataDir(o.Profile),
 		chromedp.Env("TMPDIR="+tmp),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
+	"github.com/nasss-toolkit/nasss/questionnaire/example"
 )
 
 // startAsBuilder starts a builder's quick scan of one setting and returns
@@ -131,4 +132,38 @@ func TestInnovatorSideBySide(t *testing.T) {
 			t.Errorf("the side-by-side PDF lacks %q", want)
 		}
 	}
+}
+
+// BenchmarkSideBySide8 draws the side-by-side page for 8 full assessments
+// of 5 people each: the time from "Show side by side" to the table and
+// the eight charts drawn.
+func BenchmarkSideBySide8(b *testing.B) {
+	var files, ids []string
+	for i := range 8 {
+		a := example.Generate(example.Options{Mode: q.Full, Respondents: 5, Seed: uint64(i + 1)})
+		a.ID, a.Role, a.Project.Name, a.Project.Setting = fmt.Sprintf("setting-%d", i+1), q.Builder, "Falls sensor", fmt.Sprintf("Setting %d", i+1)
+		files, ids = append(files, writeFile(b, a.ID+".nasss.json", a)), append(ids, a.ID)
+	}
+	srv := startServer(b, site)
+	br := newBrowser(b, browserOpts{})
+	br.open(srv.URL + "/")
+	br.importFiles(files...)
+	br.run(waitFor(`document.querySelectorAll("#assessments > li").length === 8`))
+	var ms []float64
+	for range b.N {
+		br.open(srv.URL + "/side-by-side")
+		br.waitHeading("Put assessments side by side")
+		for _, id := range ids {
+			br.run(chromedp.Click(fmt.Sprintf(`input[value=%q]`, id), chromedp.ByQuery))
+		}
+		br.run(waitFor(`document.querySelectorAll("#choose input:checked").length === 8`))
+		var t0, t1 float64
+		br.eval(`performance.now()`, &t0)
+		br.run(chromedp.Click("#show-side-by-side", chromedp.ByQuery),
+			waitFor(`document.querySelectorAll("#side-table tbody tr").length === 7 && document.querySelectorAll(".side-chart .hchart").length === 8`))
+		br.eval(`performance.now()`, &t1)
+		ms = append(ms, t1-t0)
+	}
+	fmt.Printf("\nside by side, 8 full assessments of 5 people: %.0f ms to draw (median of %d)\n", median(ms), b.N)
+	b.ReportMetric(median(ms), "ms-side-by-side-8")
 }

@@ -310,7 +310,7 @@ func (w *writer) aboutProject() {
 		{Label: "Organisation", Value: w.a.Project.Organisation},
 		{Label: "Technology", Value: w.a.Project.Technology},
 	}
-	facts = append(facts, w.a.Project.About()...)
+	facts = append(facts, w.a.About()...)
 	facts = append(facts,
 		q.Fact{Label: "Notes", Value: w.a.Project.Notes},
 		q.Fact{Label: "Last changed", Value: longDate(w.a.Updated)},

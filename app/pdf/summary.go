@@ -29,7 +29,7 @@ func (w *writer) summary() {
 	if m := w.a.MadeWithNote(); m != "" {
 		w.para(m, "", body, secondary, lineH)
 	}
-	for _, f := range w.a.Project.About() {
+	for _, f := range w.a.About() {
 		p.Ln(1)
 		w.font("B", body, ink)
 		p.Write(lineH, w.t(f.Label)+": ")

@@ -40,13 +40,9 @@ func runPDF(e *env, args []string, name string, render pdf.Renderer, fileName fu
 	if err != nil {
 		return badInput("--%v", err)
 	}
-	day := time.Now().UTC()
-	if *date != "" {
-		t, err := time.Parse(time.DateOnly, *date)
-		if err != nil {
-			return badInput("--date %q is not a date like 2026-11-23", *date)
-		}
-		day = t
+	day, err := parseDay(*date)
+	if err != nil {
+		return err
 	}
 	a, err := readAssessment(e, file)
 	if err != nil {
@@ -64,6 +60,23 @@ func runPDF(e *env, args []string, name string, render pdf.Renderer, fileName fu
 	if path == "" {
 		path = fileName(a, day)
 	}
+	return writePDF(e, path, data)
+}
+
+// parseDay reads --date, or gives today.
+func parseDay(date string) (time.Time, error) {
+	if date == "" {
+		return time.Now().UTC(), nil
+	}
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return t, badInput("--date %q is not a date like 2026-11-23", date)
+	}
+	return t, nil
+}
+
+// writePDF writes a PDF to a path, or to standard output for "-".
+func writePDF(e *env, path string, data []byte) (err error) {
 	if path == "-" {
 		_, err = e.data().Write(data)
 		return err

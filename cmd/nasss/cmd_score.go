@@ -60,6 +60,7 @@ func displayName(name string) string {
 // scoreReport is what `score --json` prints.
 type scoreReport struct {
 	Project    q.Project               `json:"project"`
+	Role       q.Role                  `json:"role"`
 	MadeWith   q.Ref                   `json:"madeWith,omitzero"`
 	Profile    scoring.Profile         `json:"profile"`
 	Links      []q.Link                `json:"links,omitempty"`
@@ -69,7 +70,7 @@ type scoreReport struct {
 
 func newScoreReport(b *q.Bank, a *q.Assessment) scoreReport {
 	plan := scoring.Plan(b, a)
-	rep := scoreReport{Project: a.Project, MadeWith: a.MadeWith, Profile: scoring.Score(b, a), Links: a.Links, TopActions: scoring.Top(plan, topActions)}
+	rep := scoreReport{Project: a.Project, Role: a.RoleOf(), MadeWith: a.MadeWith, Profile: scoring.Score(b, a), Links: a.Links, TopActions: scoring.Top(plan, topActions)}
 	for _, pa := range plan {
 		if pa.Check != "" {
 			rep.Checks = append(rep.Checks, pa)
@@ -116,7 +117,7 @@ func printScore(out io.Writer, rep *scoreReport) error {
 		facts = append(facts, "made with "+rep.MadeWith.String())
 	}
 	w.printf("%s\n", strings.Join(facts, " · "))
-	for _, f := range rep.Project.About() {
+	for _, f := range (&q.Assessment{Project: rep.Project, Role: rep.Role}).About() {
 		w.printf("%s: %s\n", f.Label, oneLine(f.Value))
 	}
 	w.printf("\n")

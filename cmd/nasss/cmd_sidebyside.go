@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/nasss-toolkit/nasss/app/pdf"
 	q "github.com/nasss-toolkit/nasss/questionnaire"
 	"github.com/nasss-toolkit/nasss/scoring"
 )
@@ -15,7 +16,7 @@ import (
 func init() {
 	commands["side-by-side"] = command{
 		summary: "put 2 to 8 assessments side by side: the same product in several settings, or projects in one programme",
-		usage:   "[--json | --csv] FILE...",
+		usage:   "[--json | --csv | --pdf OUT.pdf [--date YYYY-MM-DD]] FILE...",
 		run:     runSideBySide,
 	}
 }
@@ -24,12 +25,18 @@ func runSideBySide(e *env, args []string) error {
 	fs := flags("side-by-side")
 	asJSON := fs.Bool("json", false, "print the view as JSON")
 	asCSV := fs.Bool("csv", false, "print one row per assessment and domain, as CSV")
+	pdfOut := fs.String("pdf", "", "write the side-by-side PDF here (- for standard output)")
+	date := fs.String("date", "", "the date to print in the PDF, for a reproducible file (default: today)")
 	files, err := parseAll(e, fs, args)
 	if err != nil {
 		return err
 	}
-	if *asJSON && *asCSV {
-		return badInput("choose --json or --csv, not both")
+	if *asJSON && *asCSV || (*asJSON || *asCSV) && *pdfOut != "" {
+		return badInput("choose one of --json, --csv and --pdf")
+	}
+	day, err := parseDay(*date)
+	if err != nil {
+		return err
 	}
 	if n := len(files); n < scoring.MinSideBySide || n > scoring.MaxSideBySide {
 		return badInput("want %d to %d files, not %d (see 'nasss side-by-side -h')", scoring.MinSideBySide, scoring.MaxSideBySide, n)
@@ -47,6 +54,20 @@ func runSideBySide(e *env, args []string) error {
 		return badInput("%v", err)
 	}
 	switch {
+	case *pdfOut != "":
+		fonts, err := reportFonts()
+		if err != nil {
+			return err
+		}
+		var with []*q.Assessment
+		for _, en := range entries[1:] {
+			with = append(with, en.A)
+		}
+		data, err := pdf.RenderSideBySide(entries[0].Bank, entries[0].A, fonts, pdf.Options{Date: day, With: with})
+		if err != nil {
+			return err
+		}
+		return writePDF(e, *pdfOut, data)
 	case *asJSON:
 		return printJSON(e.data(), s)
 	case *asCSV:

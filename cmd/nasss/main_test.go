@@ -470,6 +470,12 @@ func TestSideBySide(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &s); code != 0 || err != nil || len(s.Columns) != 3 || len(s.Rows) != 7 || s.Rows[4].Standout != 1 {
 		t.Errorf("--json: exit %d, %v, %+v", code, err, s)
 	}
+	pdfPath := filepath.Join(dir, "side.pdf")
+	if code, _, errs := nasss("", append([]string{"side-by-side", "--pdf", pdfPath, "--date", "2026-12-02"}, paths...)...); code != 0 {
+		t.Errorf("--pdf: exit %d: %s", code, errs)
+	} else if out, err := exec.Command("pdftotext", pdfPath, "-").Output(); err != nil || !strings.Contains(string(out), "a maker's duties") {
+		t.Errorf("the side-by-side PDF: %v\n%s", err, out)
+	}
 	code, out, _ = nasss("", append([]string{"side-by-side", "--csv"}, paths...)...)
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if code != 0 || err != nil || len(rows) != 1+3*7 || rows[0][0] != "column" || rows[1][4] != "builder" {
@@ -478,6 +484,8 @@ func TestSideBySide(t *testing.T) {
 	for _, args := range [][]string{
 		{"side-by-side", paths[0]},
 		{"side-by-side", "--json", "--csv", paths[0], paths[1]},
+		{"side-by-side", "--json", "--pdf", "x.pdf", paths[0], paths[1]},
+		{"side-by-side", "--pdf", "x.pdf", "--date", "2026-13-01", paths[0], paths[1]},
 		{"side-by-side", paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0], paths[0]},
 		{"side-by-side", paths[0], "../../questionnaire/testdata/bad/truncated.json"},
 	} {
