@@ -41,10 +41,7 @@ func (p *startPage) OnNav(ctx app.Context) {
 	p.a, p.project, p.mode = nil, q.Project{}, ""
 	p.shown, p.shownMode = p.project, p.mode
 	p.workshop = ctx.Page().URL().Query().Get("workshop") != ""
-	p.role = q.Implementer
-	if p.workshop {
-		p.role = q.Facilitator
-	}
+	p.role = ""
 	p.arrive(ctx, p.title())
 }
 
@@ -102,11 +99,11 @@ func (p *startPage) form(title, button string) []app.UI {
 					app.Div().Class("hint").Text("It changes how the questions and the checks are worded, not what they measure. You can change it later."),
 					app.Range(q.Roles).Slice(func(i int) app.UI {
 						r := q.Roles[i]
-						return radio("role", "role-"+string(r), string(r), r.Label(), r.Hint(), p.role == r, func(v string) { p.setRole(q.Role(v)) })
+						return radio("role", "role-"+string(r), string(r), r.Label(), r.Hint(), p.roleShown() == r, func(v string) { p.setRole(q.Role(v)) })
 					}),
 				),
 			),
-			app.If(p.role == q.Builder, func() app.UI {
+			app.If(p.roleShown() == q.Builder, func() app.UI {
 				return p.field(textField, "project-setting", "Which setting is this assessment about?",
 					"For example, care homes, GP practices or a hospital trust. Assess each setting you sell into on its own, then put them side by side.",
 					q.NameText, func(pr *q.Project) *string { return &pr.Setting })
@@ -178,6 +175,20 @@ func (p *startPage) setStage(st q.Stage) {
 	}
 }
 
+// roleShown is who is assessing as the form shows it: the choice made,
+// else a facilitator for a workshop and an implementer otherwise. The
+// form is first drawn before OnNav runs, so a default set there would
+// not show.
+func (p *startPage) roleShown() q.Role {
+	switch {
+	case p.role != "":
+		return p.role
+	case p.workshop:
+		return q.Facilitator
+	}
+	return q.Implementer
+}
+
 // setRole takes who is assessing as chosen, keeping it at once when
 // editing.
 func (p *startPage) setRole(r q.Role) {
@@ -238,7 +249,7 @@ func (p *startPage) submit(ctx app.Context, e app.Event) {
 		return
 	}
 	a := q.New(q.Default(), q.NewID(), p.mode, time.Now())
-	a.Project, a.Role = p.project, p.role
+	a.Project, a.Role = p.project, p.roleShown()
 	d, err := repo.Create(a)
 	p.doc, p.a = d, a
 	if err != nil && refusal(err) {

@@ -18,6 +18,11 @@ func (b *browser) startAsBuilder(base, product, setting string) string {
 	b.open(base + "/")
 	b.run(chromedp.Click("#start", chromedp.ByQuery))
 	b.waitHeading("Start a new assessment")
+	var chosen bool
+	b.eval(`document.getElementById("role-implementer").checked`, &chosen)
+	if !chosen {
+		b.t.Error("a new assessment should start as an implementer's, shown chosen")
+	}
 	b.run(chromedp.Click("#role-builder", chromedp.ByQuery), waitFor(`!!document.getElementById("project-setting")`),
 		chromedp.Focus("#project-setting", chromedp.ByQuery), insertText(setting),
 		chromedp.Focus("#project-name", chromedp.ByQuery), insertText(product),
@@ -64,6 +69,32 @@ func TestInnovatorSideBySide(t *testing.T) {
 		b.complete(q.Quick, s.answers, "")
 		b.waitHeading("Check your answers")
 	}
+	// The role can be changed later, and the wording follows it.
+	b.open(srv.URL + "/start?a=" + ids[0])
+	b.waitHeading("Project details")
+	var builder bool
+	b.eval(`document.getElementById("role-builder").checked`, &builder)
+	if !builder {
+		t.Error("the project details do not show the builder's role chosen")
+	}
+	b.run(chromedp.Click("#role-implementer", chromedp.ByQuery), saved)
+	b.open(srv.URL + "/domain?a=" + ids[0] + "&d=3")
+	b.waitHeading(q.Default().Domains[2].Title)
+	if got := b.text("#item-Q3-question"); !strings.Contains(got, "the supplier") {
+		t.Errorf("as an implementer again, Q3 reads %q", got)
+	}
+	b.open(srv.URL + "/start?a=" + ids[0])
+	b.waitHeading("Project details")
+	b.run(chromedp.Click("#role-builder", chromedp.ByQuery), saved)
+	// A workshop starts as a facilitator's.
+	b.open(srv.URL + "/start?workshop=1")
+	b.waitHeading("Set up a workshop")
+	var facilitating bool
+	b.eval(`document.getElementById("role-facilitator").checked`, &facilitating)
+	if !facilitating {
+		t.Error("a workshop should start as a facilitator's, shown chosen")
+	}
+
 	b.open(srv.URL + "/results?a=" + ids[1])
 	b.waitHeading("Results")
 	if got := b.text("#reading-lens"); !strings.Contains(got, "adoption risks your product meets in this setting (Care homes)") {
