@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +108,26 @@ func TestRoleReadsBack(t *testing.T) {
 	}
 	if got.Role != Builder || got.Project.Setting != "Care homes" {
 		t.Errorf("read back role %q, setting %q", got.Role, got.Project.Setting)
+	}
+}
+
+// TestOlderFilesAreImplementers: files from before schema 5 have no role,
+// and read as an implementer's.
+func TestOlderFilesAreImplementers(t *testing.T) {
+	data, err := os.ReadFile("testdata/schema1/example-full-3.nasss.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Role != "" || a.RoleOf() != Implementer || a.Schema != SchemaVersion {
+		t.Errorf("an old file reads as role %q (%q), schema %d", a.Role, a.RoleOf(), a.Schema)
+	}
+	for _, f := range a.About() {
+		if f.Label == "Who is assessing" {
+			t.Error("an implementer's facts name the role")
+		}
 	}
 }

@@ -75,7 +75,7 @@ func BenchmarkLoad(b *testing.B) {
 	row("warm load to interactive", results["app/warm"], results["floor/warm"], "ms")
 	praw, pgz, pbr := site.Sizes(server.PDFWasmName)
 	fmt.Printf("%-28s %9.0f KB raw, %.0f KB gzip, %.0f KB brotli (fetched on the first report)\n", "PDF renderer wasm", float64(praw)/1024, float64(pgz)/1024, float64(pbr)/1024)
-	fmt.Println("(loads: median of the runs; targets: brotli <= 2.3 MB, cold <= 1.3x, warm <= 1.2x the floor)")
+	fmt.Println("(loads: median of the runs; targets: brotli <= 1.5 MB, cold <= 1.4x, warm <= 1.15x the floor)")
 }
 
 // loadTime opens a URL and returns the milliseconds from navigation to an
