@@ -35,8 +35,8 @@ func (p *sideBySidePage) OnNav(ctx app.Context) {
 	ids := strings.Split(ctx.Page().URL().Query().Get("ids"), ",")
 	var es []scoring.Entry
 	for _, id := range ids {
-		if id == "" || len(es) == scoring.MaxSideBySide {
-			continue
+		if id == "" || p.chosen[id] || len(es) == scoring.MaxSideBySide {
+			continue // an address typed or kept may name one twice, or too many
 		}
 		d, err := repo.Open(id)
 		if err != nil {
