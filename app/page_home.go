@@ -155,6 +155,9 @@ func cardName(s Summary) string {
 	if name == "" {
 		name = "Untitled project"
 	}
+	if s.Setting != "" {
+		name += " · " + s.Setting
+	}
 	if s.Review != "" {
 		name += " · " + s.Review
 	}

@@ -385,7 +385,7 @@ func (p *resultsPage) unknowns(b *q.Bank, pr *scoring.Profile) app.UI {
 		app.Ul().Class("list list-bullet").Body(
 			app.Range(pr.Unknowns).Slice(func(i int) app.UI {
 				u := pr.Unknowns[i]
-				return app.Li().Body(app.Strong().Text(u.Title+": "), app.Text(b.Item(u.ID).Actions.Unknown[0]))
+				return app.Li().Body(app.Strong().Text(u.Title+": "), app.Text(b.Item(u.ID).For(p.a.RoleOf()).Actions.Unknown[0]))
 			}),
 		),
 	)

@@ -103,10 +103,11 @@ func (p *sideBySidePage) chooser() []app.UI {
 							}
 							return app.Div().Class("checkbox").Body(
 								app.Input().Type("checkbox").Class("checkbox-input").ID(id).Value(e.ID).Checked(p.chosen[e.ID]).
-									Aria("describedby", id+"-hint").
 									OnChange(func(ctx app.Context, _ app.Event) { p.toggle(e.ID, ctx.JSSrc().Get("checked").Bool()) }),
-								app.Label().Class("checkbox-label").For(id).Body(userText(chooserName(e.Summary))),
-								app.Div().Class("hint checkbox-hint").ID(id+"-hint").Text(chooserHint(e.Summary)),
+								// The details are part of the label, under the name,
+								// so the two read and wrap together.
+								app.Label().Class("checkbox-label").For(id).Body(userText(chooserName(e.Summary)),
+									app.Span().Class("hint checkbox-detail").Text(chooserHint(e.Summary))),
 							)
 						}),
 					),
@@ -166,11 +167,12 @@ func (p *sideBySidePage) submit(ctx app.Context, e app.Event) {
 // chooserName names an assessment on the chooser: its setting first,
 // which is what tells a builder's assessments of one product apart.
 func chooserName(s Summary) string {
-	name := cardName(s)
-	if s.Setting != "" {
-		return s.Setting + ": " + name
+	if s.Setting == "" {
+		return cardName(s)
 	}
-	return name
+	t := s
+	t.Setting = ""
+	return s.Setting + ": " + cardName(t)
 }
 
 func chooserHint(s Summary) string {
@@ -193,6 +195,7 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 		app.Ul().Class("list list-bullet").ID("side-summary").Body(app.Range(v.Summary).Slice(func(i int) app.UI {
 			return app.Li().Body(userText(v.Summary[i]))
 		})),
+		app.P().Class("hint side-scroll-hint").Text("The table scrolls sideways: every assessment has a column."),
 		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("labelledby", "side-caption").Body(
 			app.Table().Class("table table-side").ID("side-table").Body(
 				app.Caption().ID("side-caption").Class("table-caption").Text("Each domain in each assessment"),
@@ -224,7 +227,9 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 				})),
 			),
 		),
-		app.P().Class("hint").Text("A question mark: some answers are \"don't know\", so the domain may be more complex than it shows."),
+		app.If(anyUnsure(v), func() app.UI {
+			return app.P().Class("hint").Text("A question mark: some answers are \"don't know\", so the domain may be more complex than it shows.")
+		}),
 		app.H2().ID("shared-unknowns").Text("What none of them knows yet"),
 		app.If(len(v.SharedUnknowns) == 0 && len(v.SharedUncertain) == 0, func() app.UI {
 			return app.P().Text("No question is \"don't know\" in all of them.")
@@ -237,6 +242,15 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 		}),
 		app.If(len(v.SharedUnknowns) == 0 && len(v.SharedUncertain) > 0, func() app.UI {
 			return app.P().Textf("Every one has a \"don't know\" in %s, though not on the same question.", strings.Join(domainNames(v), "; "))
+		}),
+		app.If(len(v.PartlyUnknown) > 0, func() app.UI {
+			return app.Div().ID("partly-unknown").Body(
+				app.P().Text("Not known in some of them:"),
+				app.Ul().Class("list list-bullet").Body(app.Range(v.PartlyUnknown).Slice(func(i int) app.UI {
+					u := v.PartlyUnknown[i]
+					return app.Li().DataSet("item", u.ID).Textf("%s %s (%d of %d)", u.ID, u.Title, u.In, len(v.Columns))
+				})),
+			)
 		}),
 		app.H2().Text("Each profile"),
 		app.Div().Class("side-charts").Body(app.Range(v.Columns).Slice(func(i int) app.UI {
@@ -256,6 +270,18 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 			app.P().Class("message").ID("side-pdf-message").Role("status").Text(p.pdfMsg),
 		),
 	}
+}
+
+// anyUnsure is whether a level in the table carries a question mark.
+func anyUnsure(v *scoring.SideBySide) bool {
+	for _, r := range v.Rows {
+		for i, l := range r.Levels {
+			if r.Uncertain[i] && l.OnScale() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func domainNames(v *scoring.SideBySide) []string {

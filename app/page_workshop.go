@@ -582,7 +582,7 @@ func (p *discussPage) Render() app.UI {
 }
 
 func (p *discussPage) item(b *q.Bank, s scoring.Spread) app.UI {
-	it := b.Item(s.ItemID)
+	it := b.Item(s.ItemID).For(p.a.RoleOf())
 	base := "agree-" + it.ID
 	var parts []string
 	for _, l := range q.AllLevels {

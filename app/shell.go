@@ -535,10 +535,14 @@ func sentence(s string) string {
 // caption names the assessment above a page's heading: the project, and
 // the review when it is one, so every page of a review says so.
 func caption(a *q.Assessment) string {
-	if r := a.ReviewLabel(); r != "" {
-		return projectName(a) + " · " + r
+	c := projectName(a)
+	if s := a.Project.Setting; s != "" {
+		c += " · " + s
 	}
-	return projectName(a)
+	if r := a.ReviewLabel(); r != "" {
+		c += " · " + r
+	}
+	return c
 }
 
 func projectName(a *q.Assessment) string {

@@ -123,6 +123,7 @@ func TestBankValidatorCatches(t *testing.T) {
 		{"builder's half wording", func(b *Bank) { b.Item("7B").Builder.Help = "" }, "keeps the help, example or actions"},
 		{"builder calls the buyer the supplier", func(b *Bank) { b.Item("2D").Builder.Question = "Could you replace the supplier?" }, "the supplier and the organisation are the buyer's"},
 		{"builder's checks too few", func(b *Bank) { b.BuilderBaseline = b.BuilderBaseline[:3] }, "want 5 to 10 baseline checks for builders"},
+		{"builder's level for the buyer", func(b *Bank) { b.Item("Q3").Builder.Levels.Simple = "" }, "domains[2].quick.builder.levels: keeps a level that speaks of the supplier"},
 		{"builder's check reuses an ID", func(b *Bank) { b.BuilderBaseline[0].ID = "dtac" }, `builderBaseline[0].id: id "dtac" already used`},
 		{"builder's check with no nations", func(b *Bank) { b.BuilderBaseline[1].Nations = "" }, "builderBaseline[1].nations: empty"},
 		{"wordy", func(b *Bank) {

@@ -146,6 +146,13 @@ func (b *Bank) Texts() []Text {
 				if v.Example != "" {
 					add(ip+".builder.example", "example", v.Example)
 				}
+				if l := v.Levels; l != nil {
+					for _, lv := range []Level{Simple, Complicated, Complex} {
+						if t := l.Describe(lv); t != "" {
+							add(ip+".builder.levels."+string(lv), "level", t)
+						}
+					}
+				}
 				if v.Actions != nil {
 					addActions(ip+".builder", *v.Actions)
 				}
@@ -412,19 +419,31 @@ func checkBuilderWording(b *Bank, bad func(string, string, ...any)) {
 			}
 			acts := append(append(slices.Clone(it.Actions.Complicated), it.Actions.Complex...), it.Actions.Unknown...)
 			v := it.Builder
+			var levels []string
+			for _, lv := range []Level{Simple, Complicated, Complex} {
+				if v == nil || v.Levels == nil || v.Levels.Describe(lv) == "" {
+					levels = append(levels, it.Levels.Describe(lv))
+				}
+			}
 			switch {
-			case v == nil && speaks(append([]string{it.Question, it.Help, it.Example}, acts...)...):
+			case v == nil && speaks(append(append([]string{it.Question, it.Help, it.Example}, acts...), levels...)...):
 				bad(p+".builder", "speaks to a deploying organisation, so a builder needs its own wording")
 			case v == nil:
 			case v.Question == "":
 				bad(p+".builder.question", "a builder's variant needs its question")
 			case v.Help == "" && speaks(it.Help), v.Example == "" && speaks(it.Example), v.Actions == nil && speaks(acts...):
 				bad(p+".builder", "keeps the help, example or actions that speak to a deploying organisation")
+			case buyerRE().MatchString(strings.Join(levels, " ")):
+				bad(p+".builder.levels", "keeps a level that speaks of the supplier or the buyer's organisation")
 			}
 			if v == nil {
 				continue
 			}
-			for _, t := range []string{v.Question, v.Help, v.Example} {
+			mine := []string{v.Question, v.Help, v.Example}
+			if v.Levels != nil {
+				mine = append(mine, v.Levels.Simple, v.Levels.Complicated, v.Levels.Complex)
+			}
+			for _, t := range mine {
 				if buyerRE().MatchString(t) {
 					bad(p+".builder", "%q: to a builder, the supplier and the organisation are the buyer's", clip(t))
 				}

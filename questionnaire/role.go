@@ -68,10 +68,14 @@ func (a *Assessment) RoleOf() Role {
 // technology. The fields it sets replace the item's own; its levels are
 // the item's, so the rating means the same in every role.
 type Variant struct {
-	Question string   `json:"question"`
-	Help     string   `json:"help,omitempty"`
-	Example  string   `json:"example,omitempty"`
-	Actions  *Actions `json:"actions,omitempty"`
+	Question string `json:"question"`
+	Help     string `json:"help,omitempty"`
+	Example  string `json:"example,omitempty"`
+	// Levels says what a level looks like in a maker's words, where the
+	// item's own speak to the buyer; each set replaces that level's text
+	// and keeps its meaning.
+	Levels  *Levels  `json:"levels,omitempty"`
+	Actions *Actions `json:"actions,omitempty"`
 }
 
 // For is the item as a role reads it: the builder's variant laid over the
@@ -91,6 +95,16 @@ func (it *Item) For(r Role) *Item {
 	}
 	if v.Actions != nil {
 		c.Actions = *v.Actions
+	}
+	if l := v.Levels; l != nil {
+		for _, f := range []struct {
+			to   *string
+			from string
+		}{{&c.Levels.Simple, l.Simple}, {&c.Levels.Complicated, l.Complicated}, {&c.Levels.Complex, l.Complex}} {
+			if f.from != "" {
+				*f.to = f.from
+			}
+		}
 	}
 	return &c
 }

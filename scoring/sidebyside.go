@@ -63,6 +63,9 @@ type SideBySide struct {
 	// SharedUnknowns are the questions every assessment asks and every one
 	// answers "don't know": what nobody knows yet, wherever they are.
 	SharedUnknowns []ItemRef `json:"sharedUnknowns"`
+	// PartlyUnknown are the questions two or more, but not all, answer
+	// "don't know", with how many.
+	PartlyUnknown []PartUnknown `json:"partlyUnknown,omitempty"`
 	// SharedUncertain lists the domains not known enough in every one.
 	SharedUncertain []string `json:"sharedUncertain"`
 	// MixedModes and MixedBanks warn that quick scans and full assessments,
@@ -72,6 +75,13 @@ type SideBySide struct {
 	MixedBanks bool `json:"mixedBanks,omitempty"`
 	// Summary says what stands out, in sentences, most telling first.
 	Summary []string `json:"summary"`
+}
+
+// PartUnknown is a question some of the assessments do not know.
+type PartUnknown struct {
+	ItemRef
+	// In is how many answer it "don't know".
+	In int `json:"in"`
 }
 
 // Entry is one assessment to put side by side, with the bank it uses.
@@ -204,15 +214,18 @@ func domainOf(p *Profile, id string) DomainResult {
 func (s *SideBySide) sharedUnknowns(newest *q.Bank, entries []Entry) []ItemRef {
 	var out []ItemRef
 	for _, it := range append(newest.Items(q.Quick), newest.Items(q.Full)...) {
-		all := true
+		n := 0
 		for i, e := range entries {
-			if !asks(e.Bank, e.A.Mode, it.ID) || s.Columns[i].Profile.Item(it.ID).Rating.Level != q.Unknown {
-				all = false
-				break
+			if asks(e.Bank, e.A.Mode, it.ID) && s.Columns[i].Profile.Item(it.ID).Rating.Level == q.Unknown {
+				n++
 			}
 		}
-		if all {
-			out = append(out, ItemRef{ID: it.ID, Title: it.Title, Domain: it.Domain})
+		ref := ItemRef{ID: it.ID, Title: it.Title, Domain: it.Domain}
+		switch {
+		case n == len(entries):
+			out = append(out, ref)
+		case n >= 2:
+			s.PartlyUnknown = append(s.PartlyUnknown, PartUnknown{ref, n})
 		}
 	}
 	return out
@@ -254,17 +267,22 @@ func (s *SideBySide) summarise() []string {
 			out = append(out, r.standout)
 		}
 	}
-	most, at, tie := -1, 0, false
-	for i, c := range s.Columns {
-		switch {
-		case c.Complex > most:
-			most, at, tie = c.Complex, i, false
-		case c.Complex == most:
-			tie = true
+	most := 0
+	for _, c := range s.Columns {
+		most = max(most, c.Complex)
+	}
+	var hardest []string
+	for _, c := range s.Columns {
+		if c.Complex == most {
+			hardest = append(hardest, c.Label)
 		}
 	}
-	if most > 0 && !tie {
-		out = append(out, fmt.Sprintf("%s looks hardest, with %s.", s.Columns[at].Label, plural(most, "complex domain", "complex domains")))
+	switch {
+	case most == 0:
+	case len(hardest) == 1:
+		out = append(out, fmt.Sprintf("%s looks hardest, with %s.", hardest[0], plural(most, "complex domain", "complex domains")))
+	case len(hardest) < len(s.Columns):
+		out = append(out, fmt.Sprintf("%s look hardest, with %s each.", andList(hardest), plural(most, "complex domain", "complex domains")))
 	}
 	if len(s.SharedUncertain) > 0 {
 		out = append(out, fmt.Sprintf("Not known enough in every one: %s. Finding these out helps every setting at once.",
@@ -277,6 +295,14 @@ func (s *SideBySide) summarise() []string {
 		out = append(out, "They were made with different versions of the questions: domains compare, but wording differs.")
 	}
 	return out
+}
+
+// andList joins names as a sentence does: "A, B and C".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func (s *SideBySide) domainTitles(ids []string) []string {

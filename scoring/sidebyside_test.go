@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -50,6 +51,7 @@ func TestSideBySide(t *testing.T) {
 		uncertain []string
 		summary   []string // phrases the summary holds
 		mixed     [2]bool  // modes, banks
+		partly    []string // "ID in N"
 	}{
 		{
 			name:     "all agree",
@@ -88,6 +90,18 @@ func TestSideBySide(t *testing.T) {
 			unknowns:  []string{"Q2"},
 			uncertain: []string{"2"},
 			summary:   []string{"Not known enough in every one: 2. The technology itself.", "stands out in 5. The organisations that must take it on and run it: don't know, where the others are complicated."},
+		},
+		{
+			name: "two tie for hardest; two of three do not know",
+			in: []*q.Assessment{
+				setting("Care homes", S, X, U, C, X, C, C),
+				setting("GP practices", S, C, C, C, C, C, C),
+				setting("Hospital trusts", S, X, U, C, X, C, C),
+			},
+			agree:    []bool{true, false, false, true, false, true, true},
+			standout: []int{-1, 1, -1, -1, 1, -1, -1},
+			summary:  []string{"Care homes and Hospital trusts look hardest, with 2 complex domains each."},
+			partly:   []string{"Q3 in 2"},
 		},
 		{
 			name:      "quick and full mixed",
@@ -135,6 +149,13 @@ func TestSideBySide(t *testing.T) {
 			}
 			if !reflect.DeepEqual(s.SharedUncertain, tc.uncertain) {
 				t.Errorf("shared uncertain domains %v, want %v", s.SharedUncertain, tc.uncertain)
+			}
+			var partly []string
+			for _, p := range s.PartlyUnknown {
+				partly = append(partly, fmt.Sprintf("%s in %d", p.ID, p.In))
+			}
+			if !reflect.DeepEqual(partly, tc.partly) {
+				t.Errorf("partly unknown %v, want %v", partly, tc.partly)
 			}
 			summary := strings.Join(s.Summary, "\n")
 			for _, want := range tc.summary {

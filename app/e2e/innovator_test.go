@@ -108,6 +108,10 @@ func TestInnovatorSideBySide(t *testing.T) {
 
 	// The way in, and the chooser: one is not enough.
 	b.open(srv.URL + "/")
+	// Each setting's card names it: one product's cards look alike otherwise.
+	if got := b.text("#assessments"); !strings.Contains(got, "Falls sensor · Care homes") || !strings.Contains(got, "Falls sensor · GP practices") {
+		t.Errorf("the home page's cards read %q", got)
+	}
 	b.run(waitFor(`!!document.getElementById("to-side-by-side")`), chromedp.Click("#to-side-by-side", chromedp.ByQuery))
 	b.waitHeading("Put assessments side by side")
 	tick := func(id string) {
@@ -121,6 +125,7 @@ func TestInnovatorSideBySide(t *testing.T) {
 	tick(ids[1])
 	tick(ids[2])
 	b.checkClean("choosing assessments to compare")
+	b.screenshot("side-by-side-chooser")
 	b.run(chromedp.Click("#show-side-by-side", chromedp.ByQuery))
 	b.waitHeading("3 assessments side by side")
 	heads := b.text("#side-table thead")

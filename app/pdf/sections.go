@@ -131,7 +131,7 @@ func (w *writer) domain(d scoring.DomainResult) {
 // spread of ratings and every note. The heading and rating stay together;
 // long notes continue on the next page.
 func (w *writer) item(d *q.Domain, it scoring.ItemResult) {
-	bi := w.bank.Item(it.ID)
+	bi := w.bank.Item(it.ID).For(w.a.RoleOf())
 	head := fmt.Sprintf("%s %s: %s", it.ID, it.Title, it.Rating.Level.Label())
 	var detail []string
 	if desc := bi.Levels.Describe(it.Rating.Level); desc != "" {

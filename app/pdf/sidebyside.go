@@ -71,19 +71,27 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 		}
 	}
 	cols := []column{{"Domain", domainW}}
-	for i := range s.Columns {
-		cols = append(cols, column{fmt.Sprint(i + 1), colW})
+	for i, c := range s.Columns {
+		// Headings are one line: the setting's name where it fits.
+		title := fmt.Sprint(i + 1)
+		w.font("B", body, ink)
+		if l := fmt.Sprintf("%d. %s", i+1, c.Label); w.pdf.GetStringWidth(w.t(l)) <= colW-2 {
+			title = l
+		}
+		cols = append(cols, column{w.t(title), colW})
 	}
 	if across {
 		cols = append(cols, column{"Across them", colW})
 	}
 	var rows [][]string
+	unsure := false
 	for _, r := range s.Rows {
 		row := []string{r.Domain + ". " + r.Title}
 		for i, l := range r.Levels {
 			cell := scoring.DomainLevelLabel(l, r.Uncertain[i])
 			if r.Uncertain[i] && l.OnScale() {
 				cell += " ?"
+				unsure = true
 			}
 			if r.Standout == i {
 				cell += " (stands out)"
@@ -105,7 +113,11 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 	w.cellSize = size
 	w.table(cols, rows)
 	w.cellSize = 0
-	w.text("Columns are numbered as in the list above. A question mark: some answers are \"don't know\", so the domain may be more complex than it shows.")
+	key := "Columns are numbered as in the list above."
+	if unsure {
+		key += " A question mark: some answers are \"don't know\", so the domain may be more complex than it shows."
+	}
+	w.text(key)
 	w.legend(scaleLegend)
 
 	w.heading("What none of them knows yet", 24)
@@ -128,12 +140,16 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 		w.text("No question is \"don't know\" in all of them.")
 	}
 
+	if len(s.PartlyUnknown) > 0 {
+		w.subheading("Not known in some of them", 12)
+		for _, u := range s.PartlyUnknown {
+			w.text(fmt.Sprintf("• %s %s (%d of %d)", u.ID, u.Title, u.In, len(s.Columns)))
+		}
+	}
 	for _, c := range s.Columns {
 		if c.Role == q.Builder {
 			w.heading("Always check: a maker's duties", 30)
-			w.text(scoring.BuilderLens(""))
-			w.pdf.Ln(1)
-			w.text(checksIntro(q.Builder))
+			w.text("Whichever settings you sell into, buyers will ask for these. " + checksIntro(q.Builder))
 			p.Ln(2)
 			var checks [][]string
 			for _, ck := range w.bank.BaselineFor(q.Builder) {

@@ -40,7 +40,7 @@ func TestSideBySidePDF(t *testing.T) {
 	for _, want := range []string{
 		"Side by side", "1. Hospital trusts", "2. Care homes", "3. GP practices", `<script>alert("name")</script> & <b>bold</b> stands out in 1.`, "4 projects",
 		"Each domain, side by side", "What stands out", "What none of them knows yet",
-		"Always check: a maker's duties", "adoption risks your product meets",
+		"Always check: a maker's duties", "Whichever settings you sell into",
 		// The maker's duties, by name.
 		"UKCA or CE mark and MHRA registration", "DCB0129", "DTAC evidence ready for buyers", "Evidence Standards Framework",
 		"A route to the DSPT", "Accessible to everyone who will use it", "An exit and data-return offer",

@@ -113,6 +113,12 @@ func printSideBySide(e *env, s *scoring.SideBySide) error {
 			w.printf("  %-3s %s\n", u.ID, u.Title)
 		}
 	}
+	if len(s.PartlyUnknown) > 0 {
+		w.printf("\nDon't know in some:\n")
+		for _, u := range s.PartlyUnknown {
+			w.printf("  %-3s %s (%d of %d)\n", u.ID, u.Title, u.In, len(s.Columns))
+		}
+	}
 	return w.err
 }
 
