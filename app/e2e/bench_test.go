@@ -29,6 +29,7 @@ func BenchmarkLoad(b *testing.B) {
 	floor := buildFloor(b)
 	sites := []loadSite{{"app", startServer(b, site).URL, ""}, {"floor", floor.url, ""}}
 	results := map[string]float64{}
+	phases := map[string][3][]float64{}
 	measure := func(b *testing.B, kind string, opts func(s loadSite) browserOpts) {
 		ms := map[string][]float64{}
 		for i := range b.N {
@@ -36,6 +37,13 @@ func BenchmarkLoad(b *testing.B) {
 				s := sites[(i+j)%len(sites)]
 				br := newBrowser(b, opts(s))
 				ms[s.name] = append(ms[s.name], br.loadTime(s.url+"/"))
+				if s.name == "app" {
+					p, got := phases[kind], br.loadPhases()
+					for k := range p {
+						p[k] = append(p[k], got[k])
+					}
+					phases[kind] = p
+				}
 				br.close()
 			}
 		}
@@ -76,6 +84,11 @@ func BenchmarkLoad(b *testing.B) {
 	praw, pgz, pbr := site.Sizes(server.PDFWasmName)
 	fmt.Printf("%-28s %9.0f KB raw, %.0f KB gzip, %.0f KB brotli (fetched on the first report)\n", "PDF renderer wasm", float64(praw)/1024, float64(pgz)/1024, float64(pbr)/1024)
 	fmt.Println("(loads: median of the runs; targets: brotli <= 1.5 MB, cold <= 1.4x, warm <= 1.15x the floor)")
+	for _, kind := range []string{"cold", "warm"} {
+		p := phases[kind]
+		fmt.Printf("toolkit's %s load: app.wasm fetched %.0f ms, then compiled and Go started %.0f ms, then the app ready %.0f ms\n",
+			kind, median(p[0]), median(p[1]), median(p[2]))
+	}
 }
 
 // loadTime opens a URL and returns the milliseconds from navigation to an
@@ -85,6 +98,23 @@ func (b *browser) loadTime(url string) float64 {
 	var ms float64
 	b.eval(`window.nasssReadyAt`, &ms)
 	return ms
+}
+
+// loadPhases splits the page's load, in milliseconds: from asking for
+// app.wasm to having it all, from then to Go's main (compiling, and setting
+// up the runtime and packages), and from main to an interactive page.
+func (b *browser) loadPhases() [3]float64 {
+	var p [3]float64
+	var got []float64
+	b.eval(`(() => {
+		const w = performance.getEntriesByType("resource").find(r => /\/app\.[^/]*wasm/.test(r.name));
+		const m = performance.getEntriesByName("nasss-main")[0];
+		return w && m ? [w.startTime, w.responseEnd, m.startTime, window.nasssReadyAt] : [0, 0, 0, 0];
+	})()`, &got)
+	if len(got) == 4 {
+		p = [3]float64{got[1] - got[0], got[2] - got[1], got[3] - got[2]}
+	}
+	return p
 }
 
 // loadSite is a site under the load benchmark: its address, and the
