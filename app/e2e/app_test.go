@@ -165,6 +165,13 @@ func (b *browser) activeID() string {
 	return s
 }
 
+// focusOn waits up to three seconds for focus to reach an element, as the
+// app moves it once the page is drawn, and returns where focus is then.
+func (b *browser) focusOn(id string) string {
+	b.runErr(waitForWithin(fmt.Sprintf(`document.activeElement && document.activeElement.id === %q`, id), 3*time.Second))
+	return b.activeID()
+}
+
 // waitHeading waits for a client-side page change to land.
 func (b *browser) waitHeading(contains string) {
 	b.t.Helper()

@@ -187,13 +187,13 @@ func TestPlanChoices(t *testing.T) {
 	if added < 2 {
 		t.Errorf("adding all of a domain took %d suggestions off the list", added)
 	}
-	if id := b.activeID(); id != head {
+	if id := b.focusOn(head); id != head {
 		t.Errorf("after adding all, focus is on #%s, want the domain's heading #%s", id, head)
 	}
 	b.screenshot("plan-added")
 	b.checkClean("plan with a notice")
 	b.run(chromedp.Click("#notice-undo", chromedp.ByQuery), waitFor(fmt.Sprintf(`document.querySelectorAll(".plan-suggested").length === %d`, suggested)))
-	if id := b.activeID(); id != head {
+	if id := b.focusOn(head); id != head {
 		t.Errorf("after Undo, focus is on #%s, want #%s", id, head)
 	}
 
@@ -203,11 +203,11 @@ func TestPlanChoices(t *testing.T) {
 	b.eval(`document.querySelectorAll(".plan-suggested")[0].id`, &first)
 	b.eval(`document.querySelectorAll(".plan-suggested")[1].id`, &second)
 	b.run(chromedp.Click("#"+first+"-drop", chromedp.ByQuery), waitFor(`document.getElementById("notice").textContent.includes("Left for now")`))
-	if id := b.activeID(); id != second+"-accept" {
+	if id := b.focusOn(second + "-accept"); id != second+"-accept" {
 		t.Errorf("after leaving one for now, focus is on #%s, want #%s-accept", id, second)
 	}
 	b.run(chromedp.Click("#notice-undo", chromedp.ByQuery), waitFor(fmt.Sprintf(`!!document.getElementById(%q)`, first)))
-	if id := b.activeID(); id != first+"-accept" {
+	if id := b.focusOn(first + "-accept"); id != first+"-accept" {
 		t.Errorf("after Undo, focus is on #%s, want #%s-accept", id, first)
 	}
 

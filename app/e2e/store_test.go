@@ -244,7 +244,8 @@ func TestTwoTabs(t *testing.T) {
 	}
 	// In front, as a person would bring it: a tab behind others draws no
 	// frames, and focus moves once the page is drawn.
-	one.run(page.BringToFront(), chromedp.Click("#other-tab-ok", chromedp.ByQuery), waitFor(`!document.getElementById("other-tab")`),
+	one.run(page.BringToFront(), waitFor(`document.visibilityState === "visible"`),
+		chromedp.Click("#other-tab-ok", chromedp.ByQuery), waitFor(`!document.getElementById("other-tab")`),
 		waitFor(`document.activeElement && document.activeElement.id === "page-heading"`))
 
 	// A third tab on the home page sees a renamed project in its list.
