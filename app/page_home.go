@@ -53,7 +53,7 @@ func (p *homePage) Render() app.UI {
 		p.reminder(),
 		app.H2().Text("Assessments on this device"),
 		p.list(),
-		app.If(app.IsClient && usable(p.entries) >= scoring.MinSideBySide, func() app.UI {
+		app.If(app.IsClient && len(readable(p.entries)) >= scoring.MinSideBySide, func() app.UI {
 			return app.P().ID("side-by-side-way-in").Body(
 				app.A().ID("to-side-by-side").Href(PathSideBySide).Text("Put assessments side by side"),
 				app.Text(": the same product in several settings, or the projects of one programme."))

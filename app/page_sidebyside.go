@@ -17,9 +17,11 @@ import (
 // ?ids= it asks which.
 type sideBySidePage struct {
 	page
-	entries []Entry
-	chosen  map[string]bool
-	errs    []fieldError
+	// readable are the assessments on this device that can be opened.
+	readable []Entry
+	// order holds the assessments ticked, in the order they were ticked.
+	order []string
+	errs  []fieldError
 	// shown are the assessments in view, in the order chosen.
 	shown   []*q.Assessment
 	view    *scoring.SideBySide
@@ -30,12 +32,12 @@ type sideBySidePage struct {
 
 func (p *sideBySidePage) OnNav(ctx app.Context) {
 	p.errs, p.shown, p.view, p.missing, p.pdfMsg, p.pdfErr = nil, nil, nil, 0, "", ""
-	p.entries, _ = repo.List()
-	p.chosen = map[string]bool{}
+	entries, _ := repo.List()
+	p.readable, p.order = readable(entries), nil
 	ids := strings.Split(ctx.Page().URL().Query().Get("ids"), ",")
 	var es []scoring.Entry
 	for _, id := range ids {
-		if id == "" || p.chosen[id] || len(es) == scoring.MaxSideBySide {
+		if id == "" || slices.Contains(p.order, id) || len(es) == scoring.MaxSideBySide {
 			continue // an address typed or kept may name one twice, or too many
 		}
 		d, err := repo.Open(id)
@@ -43,7 +45,7 @@ func (p *sideBySidePage) OnNav(ctx app.Context) {
 			p.missing++
 			continue
 		}
-		p.chosen[id] = true
+		p.order = append(p.order, id)
 		p.shown = append(p.shown, d.A)
 		es = append(es, scoring.Entry{Bank: q.LookupBank(d.A.Bank), A: d.A})
 	}
@@ -55,15 +57,16 @@ func (p *sideBySidePage) OnNav(ctx app.Context) {
 	p.arrive(ctx, "Put assessments side by side")
 }
 
-// usable counts the listed assessments that can be opened.
-func usable(entries []Entry) int {
-	n := 0
+// readable lists the assessments that can be opened, leaving out damaged
+// records.
+func readable(entries []Entry) []Entry {
+	var out []Entry
 	for _, e := range entries {
 		if !e.Damaged() {
-			n++
+			out = append(out, e)
 		}
 	}
-	return n
+	return out
 }
 
 func (p *sideBySidePage) Render() app.UI {
@@ -85,28 +88,28 @@ func (p *sideBySidePage) chooser() []app.UI {
 				scoring.Plural(p.missing, "One assessment", fmt.Sprintf("%d assessments", p.missing)))
 		}),
 		errorSummary(p.errs),
-		app.If(usable(p.entries) < scoring.MinSideBySide, func() app.UI {
+		app.If(len(p.readable) < scoring.MinSideBySide, func() app.UI {
 			return app.P().ID("too-few").Text("There are fewer than two assessments on this device. Start or import another, then come back.")
 		}),
-		app.If(usable(p.entries) >= scoring.MinSideBySide, func() app.UI {
+		app.If(len(p.readable) >= scoring.MinSideBySide, func() app.UI {
 			return app.Form().ID("choose").OnSubmit(p.submit).Body(
 				app.Div().Class(groupClass(p.errFor("choose-first"))).Body(
 					app.FieldSet().Class("fieldset").Aria("describedby", "choose-hint").Body(
 						app.Legend().Class("legend legend-m").Textf("Choose %d to %d assessments", scoring.MinSideBySide, scoring.MaxSideBySide),
 						app.Div().Class("hint").ID("choose-hint").Text("They show in the order you tick them."),
 						fieldErrorText("choose", p.errFor("choose-first")),
-						app.Range(p.usableEntries()).Slice(func(i int) app.UI {
-							e := p.usableEntries()[i]
+						app.Range(p.readable).Slice(func(i int) app.UI {
+							e := p.readable[i]
 							id := "choose-first"
 							if i > 0 {
 								id = "choose-" + e.ID
 							}
 							return app.Div().Class("checkbox").Body(
-								app.Input().Type("checkbox").Class("checkbox-input").ID(id).Value(e.ID).Checked(p.chosen[e.ID]).
+								app.Input().Type("checkbox").Class("checkbox-input").ID(id).Value(e.ID).Checked(slices.Contains(p.order, e.ID)).
 									OnChange(func(ctx app.Context, _ app.Event) { p.toggle(e.ID, ctx.JSSrc().Get("checked").Bool()) }),
 								// The details are part of the label, under the name,
 								// so the two read and wrap together.
-								app.Label().Class("checkbox-label").For(id).Body(userText(chooserName(e.Summary)),
+								app.Label().Class("checkbox-label").For(id).Body(userText(cardName(e.Summary)),
 									app.Span().Class("hint checkbox-detail").Text(chooserHint(e.Summary))),
 							)
 						}),
@@ -118,24 +121,10 @@ func (p *sideBySidePage) chooser() []app.UI {
 	}
 }
 
-func (p *sideBySidePage) usableEntries() []Entry {
-	var out []Entry
-	for _, e := range p.entries {
-		if !e.Damaged() {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// order keeps the ticked assessments in the order they were ticked.
-var order []string
-
 func (p *sideBySidePage) toggle(id string, on bool) {
-	p.chosen[id] = on
-	order = slices.DeleteFunc(order, func(x string) bool { return x == id })
+	p.order = slices.DeleteFunc(p.order, func(x string) bool { return x == id })
 	if on {
-		order = append(order, id)
+		p.order = append(p.order, id)
 	}
 }
 
@@ -143,48 +132,18 @@ func (p *sideBySidePage) errFor(id string) string { return firstError(p.errs, id
 
 func (p *sideBySidePage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	var ids []string
-	for _, id := range order {
-		if p.chosen[id] {
-			ids = append(ids, id)
-		}
-	}
-	for _, en := range p.usableEntries() {
-		if p.chosen[en.ID] && !slices.Contains(ids, en.ID) {
-			ids = append(ids, en.ID)
-		}
-	}
 	p.errs = nil
-	if n := len(ids); n < scoring.MinSideBySide || n > scoring.MaxSideBySide {
+	if n := len(p.order); n < scoring.MinSideBySide || n > scoring.MaxSideBySide {
 		p.errs = []fieldError{{"choose-first", fmt.Sprintf("Choose between %d and %d assessments: you chose %d", scoring.MinSideBySide, scoring.MaxSideBySide, n)}}
 		focusElement("error-summary")
 		return
 	}
-	order = nil
-	ctx.Navigate(PathSideBySide + "?ids=" + strings.Join(ids, ","))
-}
-
-// chooserName names an assessment on the chooser: its setting first,
-// which is what tells a builder's assessments of one product apart.
-func chooserName(s Summary) string {
-	if s.Setting == "" {
-		return cardName(s)
-	}
-	t := s
-	t.Setting = ""
-	return s.Setting + ": " + cardName(t)
+	ctx.Navigate(PathSideBySide + "?ids=" + strings.Join(p.order, ","))
 }
 
 func chooserHint(s Summary) string {
-	return fmt.Sprintf("%s, %d of %d answered, last changed %s", capitalise(s.Mode.Label()), s.Answered, s.Applicable,
+	return fmt.Sprintf("%s, %d of %d answered, last changed %s", s.Mode.Title(), s.Answered, s.Applicable,
 		s.Updated.UTC().Format("2 January 2006"))
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (p *sideBySidePage) sideBySide() []app.UI {
@@ -218,7 +177,7 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 							}
 							return cell.Body(
 								app.Span().Class("tag tag-"+levelClass(l)).Text(scoring.DomainLevelLabel(l, r.Uncertain[j])),
-								app.If(r.Uncertain[j] && l.OnScale(), func() app.UI { return app.Span().Text(" ?").Title("Some answers are \"don't know\"") }),
+								app.If(r.Unsure(j), func() app.UI { return app.Span().Text(" ?").Title("Some answers are \"don't know\"") }),
 								app.If(r.Standout == j, func() app.UI { return app.Strong().Class("side-mark").Text(" stands out") }),
 							)
 						}),
@@ -227,7 +186,7 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 				})),
 			),
 		),
-		app.If(anyUnsure(v), func() app.UI {
+		app.If(v.Unsure(), func() app.UI {
 			return app.P().Class("hint").Text("A question mark: some answers are \"don't know\", so the domain may be more complex than it shows.")
 		}),
 		app.H2().ID("shared-unknowns").Text("What none of them knows yet"),
@@ -241,7 +200,7 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 			}))
 		}),
 		app.If(len(v.SharedUnknowns) == 0 && len(v.SharedUncertain) > 0, func() app.UI {
-			return app.P().Textf("Every one has a \"don't know\" in %s, though not on the same question.", strings.Join(domainNames(v), "; "))
+			return app.P().Textf("Every one has a \"don't know\" in %s, though not on the same question.", strings.Join(v.SharedUncertainTitles(), "; "))
 		}),
 		app.If(len(v.PartlyUnknown) > 0, func() app.UI {
 			return app.Div().ID("partly-unknown").Body(
@@ -270,28 +229,6 @@ func (p *sideBySidePage) sideBySide() []app.UI {
 			app.P().Class("message").ID("side-pdf-message").Role("status").Text(p.pdfMsg),
 		),
 	}
-}
-
-// anyUnsure is whether a level in the table carries a question mark.
-func anyUnsure(v *scoring.SideBySide) bool {
-	for _, r := range v.Rows {
-		for i, l := range r.Levels {
-			if r.Uncertain[i] && l.OnScale() {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func domainNames(v *scoring.SideBySide) []string {
-	var out []string
-	for _, r := range v.Rows {
-		if slices.Contains(v.SharedUncertain, r.Domain) {
-			out = append(out, r.Domain+". "+r.Title)
-		}
-	}
-	return out
 }
 
 // downloadPDF makes the side-by-side PDF: the first assessment is the

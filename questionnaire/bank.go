@@ -175,6 +175,14 @@ func (m Mode) Label() string {
 	return "quick scan"
 }
 
+// Title names the mode at the start of a line: "Quick scan".
+func (m Mode) Title() string {
+	if m == Full {
+		return "Full assessment"
+	}
+	return "Quick scan"
+}
+
 // Item returns the item with the given ID, quick or full, or nil.
 func (b *Bank) Item(id string) *Item { return b.items[id] }
 

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	q "github.com/nasss-toolkit/nasss/questionnaire"
@@ -123,7 +124,7 @@ func CompareSide(entries []Entry) (SideBySide, error) {
 	for i := range newest.Domains {
 		s.Rows = append(s.Rows, s.row(&newest.Domains[i]))
 	}
-	s.SharedUnknowns = s.sharedUnknowns(newest, entries)
+	s.SharedUnknowns = s.sharedUnknowns(newest)
 	s.Summary = s.summarise()
 	return s, nil
 }
@@ -183,6 +184,45 @@ func (s *SideBySide) row(d *q.Domain) SideRow {
 	return r
 }
 
+// LevelText is a column's level as the table shows it: "Don't know" for a
+// domain no one could rate, and a question mark on a level some answers
+// left unsure.
+func (r SideRow) LevelText(i int) string {
+	t := DomainLevelLabel(r.Levels[i], r.Uncertain[i])
+	if r.Unsure(i) {
+		t += " ?"
+	}
+	return t
+}
+
+// Unsure is whether a column's level on the scale rests on some "don't
+// know" answers, so the domain may be more complex than it shows.
+func (r SideRow) Unsure(i int) bool { return r.Uncertain[i] && r.Levels[i].OnScale() }
+
+// Unsure is whether any level in the table carries a question mark.
+func (s *SideBySide) Unsure() bool {
+	for _, r := range s.Rows {
+		for i := range r.Levels {
+			if r.Unsure(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SharedUncertainTitles names the domains not known enough in every one:
+// "3. Who gains: …".
+func (s *SideBySide) SharedUncertainTitles() []string {
+	var out []string
+	for _, r := range s.Rows {
+		if slices.Contains(s.SharedUncertain, r.Domain) {
+			out = append(out, r.Domain+". "+r.Title)
+		}
+	}
+	return out
+}
+
 // spreadText counts the levels in a row: "2 complex, 1 simple".
 func spreadText(levels []q.Level, uncertain []bool) string {
 	var order []string
@@ -211,37 +251,26 @@ func domainOf(p *Profile, id string) DomainResult {
 
 // sharedUnknowns lists the questions every assessment asks and answers
 // "don't know", in the newest bank's order.
-func (s *SideBySide) sharedUnknowns(newest *q.Bank, entries []Entry) []ItemRef {
+func (s *SideBySide) sharedUnknowns(newest *q.Bank) []ItemRef {
 	var out []ItemRef
 	for _, it := range append(newest.Items(q.Quick), newest.Items(q.Full)...) {
 		n := 0
-		for i, e := range entries {
-			if asks(e.Bank, e.A.Mode, it.ID) && s.Columns[i].Profile.Item(it.ID).Rating.Level == q.Unknown {
+		for _, c := range s.Columns {
+			// A question the assessment does not ask has no rating, so
+			// "don't know" also says it was asked.
+			if c.Profile.Item(it.ID).Rating.Level == q.Unknown {
 				n++
 			}
 		}
 		ref := ItemRef{ID: it.ID, Title: it.Title, Domain: it.Domain}
 		switch {
-		case n == len(entries):
+		case n == len(s.Columns):
 			out = append(out, ref)
 		case n >= 2:
 			s.PartlyUnknown = append(s.PartlyUnknown, PartUnknown{ref, n})
 		}
 	}
 	return out
-}
-
-func asks(b *q.Bank, m q.Mode, id string) bool {
-	it := b.Item(id)
-	if it == nil {
-		return false
-	}
-	for _, x := range b.Domain(it.Domain).ItemsFor(m) {
-		if x.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // summarise says what the view shows: where they agree, what stands out,
@@ -286,7 +315,7 @@ func (s *SideBySide) summarise() []string {
 	}
 	if len(s.SharedUncertain) > 0 {
 		out = append(out, fmt.Sprintf("Not known enough in every one: %s. Finding these out helps every setting at once.",
-			strings.Join(s.domainTitles(s.SharedUncertain), "; ")))
+			strings.Join(s.SharedUncertainTitles(), "; ")))
 	}
 	if s.MixedModes {
 		out = append(out, "Quick scans and full assessments are mixed: their domains compare, but they ask different questions.")
@@ -303,16 +332,4 @@ func andList(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-func (s *SideBySide) domainTitles(ids []string) []string {
-	var out []string
-	for _, id := range ids {
-		for _, r := range s.Rows {
-			if r.Domain == id {
-				out = append(out, id+". "+r.Title)
-			}
-		}
-	}
-	return out
 }

@@ -114,7 +114,7 @@ func (w *writer) paperQuestionnaire() {
 	p := w.pdf
 	w.heading("Paper questionnaire", 40)
 	w.text(fmt.Sprintf("%s: %s. Tick one answer for each question. %s",
-		capitalise(w.a.Mode.Label()), projectName(w.a), w.bank.RatingHint))
+		w.a.Mode.Title(), projectName(w.a), w.bank.RatingHint))
 	p.Ln(3)
 	for _, label := range []string{"Your name (optional)", "Your role (optional)"} {
 		w.font("B", body, ink)

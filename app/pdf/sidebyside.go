@@ -42,7 +42,7 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 	p.Ln(2)
 	var who [][]string
 	for i, c := range s.Columns {
-		who = append(who, []string{fmt.Sprintf("%d. %s", i+1, c.Label), c.Project, capitalise(c.Mode.Label()), c.Counts})
+		who = append(who, []string{fmt.Sprintf("%d. %s", i+1, c.Label), c.Project, c.Mode.Title(), c.Counts})
 	}
 	w.table([]column{{"Assessment", 44}, {"Project", 46}, {"Kind", 26}, {"Reading", textW - 44 - 46 - 26}}, who)
 
@@ -84,15 +84,10 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 		cols = append(cols, column{"Across them", colW})
 	}
 	var rows [][]string
-	unsure := false
 	for _, r := range s.Rows {
 		row := []string{r.Domain + ". " + r.Title}
-		for i, l := range r.Levels {
-			cell := scoring.DomainLevelLabel(l, r.Uncertain[i])
-			if r.Uncertain[i] && l.OnScale() {
-				cell += " ?"
-				unsure = true
-			}
+		for i := range r.Levels {
+			cell := r.LevelText(i)
 			if r.Standout == i {
 				cell += " (stands out)"
 			}
@@ -114,7 +109,7 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 	w.table(cols, rows)
 	w.cellSize = 0
 	key := "Columns are numbered as in the list above."
-	if unsure {
+	if s.Unsure() {
 		key += " A question mark: some answers are \"don't know\", so the domain may be more complex than it shows."
 	}
 	w.text(key)
@@ -127,15 +122,7 @@ func (w *writer) sideBySide(s *scoring.SideBySide) {
 			w.text(fmt.Sprintf("• %s %s", u.ID, u.Title))
 		}
 	case len(s.SharedUncertain) > 0:
-		var ds []string
-		for _, r := range s.Rows {
-			for _, id := range s.SharedUncertain {
-				if id == r.Domain {
-					ds = append(ds, r.Domain+". "+r.Title)
-				}
-			}
-		}
-		w.text("Every one has a \"don't know\" in " + strings.Join(ds, "; ") + ", though not on the same question.")
+		w.text("Every one has a \"don't know\" in " + strings.Join(s.SharedUncertainTitles(), "; ") + ", though not on the same question.")
 	default:
 		w.text("No question is \"don't know\" in all of them.")
 	}

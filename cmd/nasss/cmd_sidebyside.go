@@ -90,11 +90,8 @@ func printSideBySide(e *env, s *scoring.SideBySide) error {
 	fmt.Fprintln(tw, strings.Join(append(head, "Across them"), "\t"))
 	for _, r := range s.Rows {
 		cells := []string{r.Domain + ". " + r.Title}
-		for i, l := range r.Levels {
-			cell := l.Label()
-			if r.Uncertain[i] && l != q.Unknown {
-				cell += " ?"
-			}
+		for i := range r.Levels {
+			cell := r.LevelText(i)
 			if r.Standout == i {
 				cell += " *"
 			}
